@@ -1,0 +1,64 @@
+"""The build, as a recipe: load -> themes -> render -> write -> index -> swap."""
+
+from __future__ import annotations
+
+import os
+import time
+from dataclasses import dataclass
+
+from .errors import BuildError, Problem
+from .loader import load_archive
+from .render import asset_files, render_site, shipped_templates
+from .search import check_pagefind, records, write_index
+from .themes import assign
+from .write import commit, discard, stage, write_files
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    """What a build did, for the CLI to report."""
+
+    pages: int
+    """HTML and XML files written."""
+    records: int
+    """Search records indexed (0 with --no-search)."""
+    warnings: list[Problem]
+    """Problems that did not stop the build."""
+    seconds: float
+    """Wall-clock time of the whole build."""
+
+
+def resolve_templates(templates: str | None) -> str:
+    """An explicit --templates folder, else ./templates if present, else the package's own."""
+    if templates is not None:
+        if not os.path.isdir(templates):
+            raise BuildError(f"{templates}: templates folder not found")
+        return templates
+    return "templates" if os.path.isdir("templates") else shipped_templates()
+
+
+def build(content: str, out: str, templates: str | None = None, base_url: str | None = None,
+          search: bool = True) -> BuildResult:
+    """Build the site from ``content`` into ``out``; on any error ``out`` is left untouched."""
+    started = time.perf_counter()
+    templates_dir = resolve_templates(templates)
+    if search:
+        check_pagefind()  # before any work: a missing index is a build error, not a surprise later
+    # 1. Load and check all content. Every problem is reported here, before anything is written.
+    archive, warnings = load_archive(content, base_url)
+    themes = assign(archive)
+    # 2. Render every page in memory.
+    files = render_site(archive, themes, templates_dir)
+    # 3. Write to a staging folder, index it there, then swap it in: a failure at
+    #    any step leaves the previous site exactly as it was.
+    staging = stage(out)
+    try:
+        write_files(staging, files, asset_files(templates_dir))
+        items = records(archive, themes) if search else []
+        if search:
+            write_index(staging, items)
+        commit(staging, out)
+    except BaseException:
+        discard(staging)
+        raise
+    return BuildResult(len(files), len(items), warnings, time.perf_counter() - started)

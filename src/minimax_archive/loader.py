@@ -1,0 +1,161 @@
+"""Reading ``content/`` into a checked :class:`Archive`.
+
+```
+content/archive.yaml                  settings and themes (see config.py)
+content/interviews/<slug>/en.txt      Aili summary texts, one per language (see aili.py);
+content/interviews/<slug>/zh.txt      either may be missing (a warning)
+content/interviews/<slug>/meta.yaml   optional (see meta.py)
+```
+
+``load_archive`` reads every file, then checks what only the whole archive can
+show: slugs are safe and unique, translations line up item for item, and
+meta.yaml names only Q&As that exist. It reports every problem at once.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import unicodedata
+
+from .aili import parse_document
+from .config import parse_config
+from .errors import ContentError, Problems, SourceSpan
+from .meta import parse_meta
+from .model import Archive, Document, Interview, Meta, qa_anchor
+from .textfile import read_text
+
+SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
+_KNOWN_FILES = {"meta.yaml"}
+
+
+def load_archive(content_dir: str, base_url: str | None = None) -> tuple[Archive, list]:
+    """Load and check everything; return the archive and its warnings, or raise ContentError."""
+    problems = Problems()
+    config_path = os.path.join(content_dir, "archive.yaml")
+    if not os.path.isdir(content_dir):
+        raise ContentError.single(SourceSpan(content_dir), "content folder not found",
+                                  "run from the archive's folder, or pass --content DIR")
+    if not os.path.isfile(config_path):
+        raise ContentError.single(SourceSpan(config_path), "archive.yaml not found",
+                                  "every archive needs one; see the README for an example")
+    config = parse_config(read_text(config_path), config_path, base_url)
+    interviews = []
+    for folder, slug in _interview_folders(content_dir, problems):
+        interview = _load_interview(folder, slug, config, problems)
+        if interview is not None:
+            interviews.append(interview)
+    problems.raise_if_errors()
+    interviews.sort(key=lambda i: i.slug)
+    interviews.sort(key=lambda i: i.meta.date or "", reverse=True)
+    return Archive(config, tuple(interviews)), problems.warnings
+
+
+def _interview_folders(content_dir: str, problems: Problems) -> list[tuple[str, str]]:
+    root = os.path.join(content_dir, "interviews")
+    if not os.path.isdir(root):
+        problems.error(SourceSpan(root), "no interviews folder",
+                       "put each interview in content/interviews/<slug>/en.txt")
+        return []
+    seen: dict[str, str] = {}
+    found = []
+    for name in sorted(os.listdir(root)):
+        path = os.path.join(root, name)
+        if name.startswith("."):
+            continue
+        if os.path.islink(path):
+            problems.error(SourceSpan(path), "is a symbolic link", "copy the interview into content/ instead")
+            continue
+        if not os.path.isdir(path):
+            problems.warn(SourceSpan(path), "not a folder; ignored", "each interview is a folder of texts")
+            continue
+        if not SLUG.match(name):
+            problems.error(SourceSpan(path), f"folder name {name!r} is not a safe slug",
+                           "use lowercase ASCII letters, digits and '-', at most 80 characters")
+            continue
+        key = unicodedata.normalize("NFKC", name).casefold()
+        if key in seen:
+            problems.error(SourceSpan(path), f"slug {name!r} clashes with {seen[key]!r}", "rename one folder")
+            continue
+        seen[key] = name
+        found.append((path, name))
+    return found
+
+
+def _load_interview(folder: str, slug: str, config, problems: Problems) -> Interview | None:
+    langs = list(config.languages)
+    meta_path = os.path.join(folder, "meta.yaml")
+    meta = Meta()
+    if os.path.lexists(meta_path):
+        text = _read(meta_path, problems)
+        if text is not None:
+            meta = parse_meta(text, meta_path, langs, {t.key for t in config.themes}, problems)
+    documents: dict[str, Document] = {}
+    for lang in langs:
+        path = os.path.join(folder, f"{lang}.txt")
+        if not os.path.lexists(path):
+            problems.warn(SourceSpan(path), f"no {lang} version of {slug!r}",
+                          f"readers of the {lang} site see a notice instead")
+            continue
+        text = _read(path, problems)
+        document = parse_document(text, path, problems) if text is not None else None
+        if document is not None:
+            documents[lang] = document
+    for name in sorted(os.listdir(folder)):
+        if name not in _KNOWN_FILES and name not in {f"{l}.txt" for l in langs} and not name.startswith("."):
+            problems.warn(SourceSpan(os.path.join(folder, name)), "unknown file; ignored",
+                          f"expected {', '.join(l + '.txt' for l in langs)} and meta.yaml")
+    if not documents:
+        if not any(os.path.lexists(os.path.join(folder, f"{l}.txt")) for l in langs):
+            problems.error(SourceSpan(folder), "the interview has no text",
+                           f"add {' or '.join(l + '.txt' for l in langs)}")
+        return None
+    _check_alignment(documents, langs, problems)
+    _check_theme_ids(meta, documents, problems)
+    return Interview(slug, meta, documents)
+
+
+def _read(path: str, problems: Problems) -> str | None:
+    try:
+        return read_text(path)
+    except ContentError as exc:
+        problems.items.extend(exc.problems)
+        return None
+
+
+def _check_alignment(documents: dict[str, Document], langs: list[str], problems: Problems) -> None:
+    """Every translation must have the same sections and items as the first language present."""
+    present = [l for l in langs if l in documents]
+    base = documents[present[0]]
+    for lang in present[1:]:
+        other = documents[lang]
+        message = _divergence(base, other)
+        if message:
+            where, text = message
+            problems.error(where, text, "translations must have the same sections and items, in the same order")
+
+
+def _divergence(base: Document, other: Document) -> tuple[SourceSpan, str] | None:
+    """The first place where ``other`` does not line up with ``base``, if any."""
+    for a, b in zip(base.sections, other.sections):
+        if a.number != b.number:
+            return b.span, f"section [{b.number:02d}] here, [{a.number:02d}] in {a.span}"
+        if len(a.items) != len(b.items):
+            return b.span, (f"section [{b.number:02d}] has {len(b.items)} items here, "
+                            f"{len(a.items)} in {a.span}")
+    if len(base.sections) != len(other.sections):
+        longer, shorter = ((base, other) if len(base.sections) > len(other.sections) else (other, base))
+        extra = longer.sections[len(shorter.sections)]
+        span = other.sections[-1].items[-1].span if other is shorter else extra.span
+        return span, (f"{len(other.sections)} sections here, {len(base.sections)} in {base.span.path}: "
+                      f"section [{extra.number:02d}] at {extra.span} has no counterpart")
+    return None
+
+
+def _check_theme_ids(meta: Meta, documents: dict[str, Document], problems: Problems) -> None:
+    doc = next(iter(documents.values()))
+    ids = {qa_anchor(s, q) for s in doc.sections for q in s.items}
+    for qa_id, line in meta.theme_lines.items():
+        if qa_id not in ids:
+            problems.error(SourceSpan(meta.span.path, line), f"themes: no Q&A {qa_id!r} in this interview",
+                           f"ids run from {min(ids)} to {max(ids)}" if ids else "")

@@ -1,0 +1,65 @@
+"""Markdown in content, rendered one way everywhere.
+
+One MarkdownIt instance, CommonMark with raw HTML **off**: ``<script>`` in an
+answer is shown as text, and links are kept only for http(s)/mailto targets
+(markdown-it's default validator already drops ``javascript:``, ``vbscript:``,
+``file:`` and most ``data:`` URLs). Headings, images and tables are not part of
+an answer; they render as plain text.
+"""
+
+from __future__ import annotations
+
+import re
+
+from markdown_it import MarkdownIt
+
+_SAFE_LINK = re.compile(r"^(https?://|mailto:|#)", re.IGNORECASE)
+
+
+def _validate_link(url: str) -> bool:
+    return bool(_SAFE_LINK.match(url.strip()))
+
+
+_MD = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+_MD.disable(["heading", "lheading", "image", "html_block", "html_inline", "code", "fence", "hr"])
+_MD.validateLink = _validate_link
+
+
+def render_inline(text: str) -> str:
+    """One line of markdown (a question, a title) to HTML without a paragraph."""
+    return _MD.renderInline(text)
+
+
+def render_block(text: str) -> str:
+    """An answer or abstract: paragraphs and lists to HTML."""
+    return _MD.render(text)
+
+
+def plain(text: str) -> str:
+    """Markdown to plain text, for the search index, excerpts and feeds."""
+    tokens = _MD.parseInline(text) if "\n" not in text else _MD.parse(text)
+    return re.sub(r"\s+", " ", _text_of(tokens)).strip()
+
+
+def _text_of(tokens) -> str:
+    out = []
+    for token in tokens:
+        if token.children:
+            out.append(_text_of(token.children))
+        elif token.type in ("text", "code_inline"):
+            out.append(token.content)
+        elif token.type in ("softbreak", "hardbreak", "paragraph_close", "list_item_close"):
+            out.append(" ")
+    return "".join(out)
+
+
+def excerpt(text: str, limit: int = 160) -> str:
+    """The start of an answer as plain text, cut at a word (or character, for Chinese)."""
+    flat = plain(text)
+    if len(flat) <= limit:
+        return flat
+    cut = flat[:limit]
+    space = cut.rfind(" ")
+    if space > limit * 0.6:
+        cut = cut[:space]
+    return cut.rstrip(" ,.;:，。；：、") + "…"

@@ -1,0 +1,84 @@
+"""``meta.yaml``: what the text itself does not say about an interview.
+
+```yaml
+title:        {en: "MiniMax's Yan Junjie: AGI is ...", zh: 对话 MiniMax 闫俊杰 ...}
+interviewee:  {en: Yan Junjie, zh: 闫俊杰}
+organisation: {en: MiniMax, zh: MiniMax}
+source: https://aili.app/share/...
+date: 2024-01-16              # YYYY-MM-DD, YYYY-MM or YYYY
+themes:                       # per Q&A id: add a theme, or remove one with a leading '-'
+  s02-q1: [moe]
+  s03-q2: [-talent]
+```
+
+Every key is optional; each per-language field may name any subset of the
+archive's languages. ``parse_meta`` is pure.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .errors import Problems, SourceSpan
+from .model import Meta
+from .schema import Fields, check_keys, expect, lang_map, suggest
+from .yamlsrc import parse_yaml
+
+_FIELDS = Fields(optional=("title", "interviewee", "organisation", "source", "date", "themes"))
+_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+_QA_ID = re.compile(r"^s\d{2}-q\d{1,3}$")
+
+
+def parse_meta(text: str, path: str, languages: list[str], theme_keys: set[str],
+               problems: Problems) -> Meta:
+    """Parse meta.yaml; problems are recorded, and what could be read is returned."""
+    root = parse_yaml(text, path, problems)
+    data = (expect(root, dict, "meta.yaml", path, problems) or {}) if root else {}
+    check_keys(data, _FIELDS, path, problems, what="meta.yaml")
+    per_lang = {name: lang_map(data.get(name), name, languages, path, problems, 1, required=False)
+                for name in ("title", "interviewee", "organisation")}
+    source = _source(data.get("source"), path, problems)
+    date = None
+    if data.get("date") is not None:
+        value = data["date"]
+        if isinstance(value.value, str) and _DATE.match(value.value):
+            date = value.value
+        else:
+            problems.error(SourceSpan(path, value.line), f"date {value.value!r} is not a date",
+                           "write YYYY-MM-DD, YYYY-MM or YYYY")
+    themes, lines = _themes(data.get("themes"), path, theme_keys, problems)
+    return Meta(per_lang["title"], per_lang["interviewee"], per_lang["organisation"], source, date,
+                themes, SourceSpan(path), lines)
+
+
+def _source(node, path: str, problems: Problems) -> str | None:
+    if node is None or node.value is None:
+        return None
+    if isinstance(node.value, str) and re.match(r"^https?://[^\s<>\"']+$", node.value):
+        return node.value
+    problems.error(SourceSpan(path, node.line), f"source {node.value!r} is not an http(s) URL",
+                   "for example: https://aili.app/share/...")
+    return None
+
+
+def _themes(node, path: str, keys: set[str], problems: Problems):
+    entries = expect(node, dict, "themes", path, problems) or {}
+    themes: dict[str, tuple[str, ...]] = {}
+    lines: dict[str, int] = {}
+    for qa_id, value in entries.items():
+        line = value.key_line or value.line
+        if not _QA_ID.match(qa_id):
+            problems.error(SourceSpan(path, line), f"themes: {qa_id!r} is not a Q&A id",
+                           "Q&A ids look like s02-q1 (section 02, item 1)")
+            continue
+        names = expect(value, list, f"themes.{qa_id}", path, problems) or []
+        clean = []
+        for name in names:
+            key = str(name.value).lstrip("-")
+            if key not in keys:
+                problems.error(SourceSpan(path, name.line), f"themes.{qa_id}: unknown theme {key!r}",
+                               suggest(key, sorted(keys), "themes defined in archive.yaml"))
+            else:
+                clean.append(str(name.value))
+        themes[qa_id], lines[qa_id] = tuple(clean), line
+    return themes, lines

@@ -1,0 +1,100 @@
+"""Pages to HTML through the Jinja templates; returns ``{path: text}``, writes nothing.
+
+Autoescape is on for HTML and XML, and undefined variables are errors
+(StrictUndefined), so a template typo fails the build instead of printing
+nothing. Static files (CSS, JS) come from the templates' ``assets/`` folder.
+"""
+
+from __future__ import annotations
+
+import os
+from importlib import resources
+
+import jinja2
+
+from . import urls
+from .errors import BuildError
+from .model import Archive
+from .theme_views import search_page, theme_pages
+from .views import Page, ThemeMap, common, entry_page, home_pages, interview_page
+
+
+def shipped_templates() -> str:
+    """The templates that come with the package (used when the archive has none).
+
+    A wheel carries them inside the package; an editable install (a source
+    checkout) has them in the repository's templates/ folder instead.
+    """
+    packaged = resources.files("minimax_archive") / "templates"
+    if packaged.is_dir():
+        return str(packaged)
+    return os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, os.pardir, "templates")
+
+
+def make_environment(templates_dir: str) -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir),
+        autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def pages(archive: Archive, themes: ThemeMap) -> list[Page]:
+    """Every page of the site, in a stable order."""
+    out = [entry_page(archive)]
+    for lang in archive.config.languages:
+        out += home_pages(archive, lang)
+        out += [interview_page(archive, i, lang, themes) for i in archive.interviews]
+        out += theme_pages(archive, lang, themes)
+        out.append(search_page(archive, lang))
+        out.append(_feed(archive, lang))
+    out.append(_sitemap(archive, [p.path for p in out if p.path.endswith(".html")]))
+    return out
+
+
+def render_site(archive: Archive, themes: ThemeMap, templates_dir: str) -> dict[str, str]:
+    """Render every page; template errors become a BuildError naming the template and line."""
+    env = make_environment(templates_dir)
+    out = {}
+    for page in pages(archive, themes):
+        try:
+            out[page.path] = env.get_template(page.template).render(page.context)
+        except jinja2.TemplateSyntaxError as exc:
+            raise BuildError(f"{exc.filename or page.template}:{exc.lineno}: template error: {exc.message}") from None
+        except jinja2.TemplateNotFound as exc:
+            raise BuildError(f"{templates_dir}: template {exc.name!r} not found "
+                             "(copy it from the package's templates, or remove the folder to use them)") from None
+        except Exception as exc:  # undefined names, bad filters: name the template, never a traceback
+            raise BuildError(f"{page.template}: {type(exc).__name__}: {exc} (while rendering {page.path})") from None
+    return out
+
+
+def asset_files(templates_dir: str) -> dict[str, str]:
+    """Static files to copy: site path -> source file."""
+    folder = os.path.join(templates_dir, "assets")
+    if not os.path.isdir(folder):
+        return {}
+    return {f"assets/{name}": os.path.join(folder, name) for name in sorted(os.listdir(folder))
+            if os.path.isfile(os.path.join(folder, name))}
+
+
+def _feed(archive: Archive, lang: str) -> Page:
+    """An Atom feed of the interviews in one language (needs base_url for absolute links)."""
+    path = urls.feed(lang)
+    entries = [{"title": i.display_title(lang, archive.config.default_language),
+                "url": urls.absolute(archive.config.base_url, urls.interview(lang, i.slug))
+                or urls.link(path, urls.interview(lang, i.slug)),
+                "date": (i.meta.date + "-01-01")[:10] if i.meta.date else None, "slug": i.slug,
+                "summary": i.documents[lang].abstract if lang in i.documents else ""}
+               for i in archive.interviews[:50]]
+    context = common(archive, lang, path) | {"entries": entries, "self_url": urls.absolute(archive.config.base_url, path)}
+    return Page(path, "feed.xml", context)
+
+
+def _sitemap(archive: Archive, paths: list[str]) -> Page:
+    base = archive.config.base_url
+    return Page(urls.sitemap(), "sitemap.xml",
+                {"urls": [urls.absolute(base, p) for p in paths] if base else []})

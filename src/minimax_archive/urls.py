@@ -1,0 +1,69 @@
+"""The only place that maps a page to its file in site/ and to a link.
+
+Every page is ``<dir>/index.html`` and is linked as ``<dir>/``, relative to the
+page that links to it, so the site works from any sub-path (GitHub Pages
+project sites, a folder on S3) without a rebuild.
+"""
+
+from __future__ import annotations
+
+import posixpath
+
+
+def entry() -> str:
+    """The bilingual entry page at the site root."""
+    return "index.html"
+
+
+def home(lang: str) -> str:
+    return f"{lang}/index.html"
+
+
+def interview(lang: str, slug: str) -> str:
+    return f"{lang}/interviews/{slug}/index.html"
+
+
+def search(lang: str) -> str:
+    return f"{lang}/search/index.html"
+
+
+def themes(lang: str) -> str:
+    return f"{lang}/themes/index.html"
+
+
+def theme(lang: str, key: str) -> str:
+    return f"{lang}/themes/{key}/index.html"
+
+
+def sitemap() -> str:
+    return "sitemap.xml"
+
+
+def feed(lang: str) -> str:
+    return f"{lang}/feed.xml"
+
+
+def link(from_page: str, to: str) -> str:
+    """A relative link from one output file to another (``index.html`` shown as ``./``)."""
+    here = posixpath.dirname(from_page) or "."
+    target_dir, name = posixpath.split(to)
+    rel = posixpath.relpath(target_dir or ".", here)
+    if name == "index.html":
+        return "./" if rel == "." else rel + "/"
+    return name if rel == "." else f"{rel}/{name}"
+
+
+def root(from_page: str) -> str:
+    """The relative path from a page to the site root, ending with '/' (or '' at the root)."""
+    depth = from_page.count("/")
+    return "../" * depth
+
+
+def site_path(to: str) -> str:
+    """The root-relative URL of a page, as the search index records it (``/en/interviews/x/``)."""
+    return "/" + (to[: -len("index.html")] if to.endswith("index.html") else to)
+
+
+def absolute(base_url: str | None, to: str) -> str | None:
+    """The absolute URL of a page when the archive's base_url is known."""
+    return base_url + site_path(to)[1:] if base_url else None

@@ -1,0 +1,155 @@
+"""View data for every page: plain dicts and strings, ready for the templates.
+
+Templates never see the domain models; everything they show is prepared here
+(markdown already rendered with raw HTML off, links already relative). Each
+function is pure and returns ``Page`` records; ``render.py`` turns them into HTML.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from . import urls
+from .i18n import STRINGS
+from .markup import excerpt, plain, render_block, render_inline
+from .model import KNOWN_LANGUAGES, Archive, Interview, qa_anchor
+
+PAGE_SIZE = 50
+"""Interviews per page of the home listing: keeps every page small at 10,000 interviews."""
+
+
+@dataclass(frozen=True, slots=True)
+class Page:
+    """One output file to render."""
+
+    path: str
+    """Where it goes in site/ (``en/interviews/x/index.html``)."""
+    template: str
+    """The Jinja template that renders it."""
+    context: dict[str, Any]
+    """What the template may use."""
+
+
+ThemeMap = dict[tuple[str, str], tuple[str, ...]]
+
+
+def common(archive: Archive, lang: str, path: str) -> dict[str, Any]:
+    """What every page of one language needs: names, navigation, language switch."""
+    config = archive.config
+    other_path = lambda code: code + path[len(lang):]  # noqa: E731  pages are parallel per language
+    return {
+        "lang": lang,
+        "html_lang": config.html_lang(lang),
+        "t": STRINGS[lang],
+        "root": urls.root(path),
+        "site_title": config.title.get(lang, ""),
+        "site_description": config.description.get(lang, ""),
+        "nav": {"home": urls.link(path, urls.home(lang)), "themes": urls.link(path, urls.themes(lang)),
+                "search": urls.link(path, urls.search(lang))},
+        "switch": [{"lang": code, "name": KNOWN_LANGUAGES[code][0], "hreflang": config.html_lang(code),
+                    "href": urls.link(path, other_path(code)), "current": code == lang}
+                   for code in config.languages],
+        "alternates": [{"hreflang": config.html_lang(code), "href": urls.absolute(config.base_url, other_path(code))}
+                       for code in config.languages if config.base_url],
+        "canonical": urls.absolute(config.base_url, path),
+        "feed": urls.link(path, urls.feed(lang)),
+    }
+
+
+def entry_page(archive: Archive) -> Page:
+    """The bilingual front door at the site root."""
+    config = archive.config
+    path = urls.entry()
+    langs = [{"lang": code, "html_lang": config.html_lang(code), "name": KNOWN_LANGUAGES[code][0],
+              "title": config.title.get(code, ""), "description": config.description.get(code, ""),
+              "href": urls.link(path, urls.home(code)), "t": STRINGS[code]} for code in config.languages]
+    context = {"languages": langs, "html_lang": config.html_lang(config.default_language), "root": "",
+               "canonical": urls.absolute(config.base_url, path)}
+    return Page(path, "entry.html", context)
+
+
+def home_pages(archive: Archive, lang: str) -> list[Page]:
+    """The interview listing, PAGE_SIZE per page: /en/, /en/page/2/, ..."""
+    items = archive.interviews
+    total = max(1, -(-len(items) // PAGE_SIZE))
+    paths = [urls.home(lang)] + [f"{lang}/page/{n}/index.html" for n in range(2, total + 1)]
+    pages = []
+    for n, path in enumerate(paths):
+        chunk = items[n * PAGE_SIZE:(n + 1) * PAGE_SIZE]
+        context = common(archive, lang, path) | {
+            "interviews": [_card(archive, i, lang, path) for i in chunk],
+            "page_n": n + 1, "page_total": total,
+            "newer": urls.link(path, paths[n - 1]) if n > 0 else None,
+            "older": urls.link(path, paths[n + 1]) if n + 1 < total else None,
+        }
+        pages.append(Page(path, "home.html", context))
+    return pages
+
+
+def _card(archive: Archive, interview: Interview, lang: str, path: str) -> dict[str, Any]:
+    doc = interview.documents.get(lang)
+    return {
+        "title": interview.display_title(lang, archive.config.default_language),
+        "href": urls.link(path, urls.interview(lang, interview.slug)),
+        "interviewee": interview.meta.interviewee.get(lang),
+        "organisation": interview.meta.organisation.get(lang),
+        "date": interview.meta.date,
+        "summary": excerpt(doc.abstract, 220) if doc and doc.abstract else "",
+        "qa_count": sum(len(s.items) for s in doc.sections) if doc else 0,
+        "available": doc is not None,
+    }
+
+
+def interview_page(archive: Archive, interview: Interview, lang: str, themes: ThemeMap) -> Page:
+    """One interview in one language (or a notice when that translation is missing)."""
+    path = urls.interview(lang, interview.slug)
+    context = common(archive, lang, path) | _card(archive, interview, lang, path)
+    doc = interview.documents.get(lang)
+    if doc is None:
+        context["read_in"] = [s for s in context["switch"] if s["lang"] in interview.documents]
+        return Page(path, "missing.html", context)
+    labels = {t.key: t.label.get(lang, t.key) for t in archive.config.themes}
+    sections = [{
+        "anchor": s.anchor, "number": f"{s.number:02d}", "title": s.title,
+        "qas": [{
+            "anchor": qa_anchor(s, q), "number": q.number, "question": Markup(render_inline(q.question)),
+            "answer": Markup(render_block(q.answer)), "truncated": q.truncated,
+            "themes": [{"key": k, "label": labels[k], "href": urls.link(path, urls.theme(lang, k))}
+                       for k in themes.get((interview.slug, qa_anchor(s, q)), ())],
+        } for q in s.items],
+    } for s in doc.sections]
+    context |= {
+        "abstract": Markup(render_block(doc.abstract)) if doc.abstract else None,
+        "source": interview.meta.source,
+        "sections": sections,
+        "json_ld": _json_ld(archive, interview, lang, doc.abstract),
+    }
+    return Page(path, "interview.html", context)
+
+
+def _json_ld(archive: Archive, interview: Interview, lang: str, abstract: str | None) -> Markup:
+    """schema.org metadata, safe inside <script>: every '<', '>' and '&' is escaped as \\uXXXX."""
+    data = {"@context": "https://schema.org", "@type": "Article",
+            "headline": interview.display_title(lang, archive.config.default_language),
+            "inLanguage": archive.config.html_lang(lang)}
+    if abstract:
+        data["description"] = plain(abstract)
+    if interview.meta.interviewee.get(lang):
+        data["about"] = {"@type": "Person", "name": interview.meta.interviewee[lang]}
+    if interview.meta.date:
+        data["datePublished"] = interview.meta.date
+    if interview.meta.source:
+        data["isBasedOn"] = interview.meta.source
+    return script_json(data)
+
+
+def script_json(data: Any) -> Markup:
+    """JSON safe inside a <script> element: '<', '>' and '&' are written as \\uXXXX escapes."""
+    text = json.dumps(data, ensure_ascii=False)
+    for char, code in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(char, code)
+    return Markup(text)
