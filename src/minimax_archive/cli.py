@@ -12,7 +12,7 @@ import sys
 
 from . import __version__
 from .build import build
-from .errors import BuildError, ContentError, Problem
+from .errors import BuildError, ContentError, Problem, count
 from .loader import load_archive
 
 
@@ -66,7 +66,7 @@ def _build(args) -> int:
     result = build(args.content, args.out, args.templates, args.base_url, search=not args.no_search)
     _report(result.warnings)
     print(f"built {args.out}/: {result.pages} pages, {result.records} search records, "
-          f"{len(result.warnings)} warnings in {result.seconds:.2f}s")
+          f"{count(len(result.warnings), 'warning')} in {result.seconds:.2f}s")
     return 0
 
 
@@ -75,7 +75,7 @@ def _check(args) -> int:
     _report(warnings)
     answers = sum(len(s.items) for i in archive.interviews for d in i.documents.values() for s in d.sections)
     print(f"checked {args.content}/: {len(archive.interviews)} interviews, {answers} answers, "
-          f"0 errors, {len(warnings)} warnings")
+          f"0 errors, {count(len(warnings), 'warning')}")
     return 1 if (args.strict and warnings) else 0
 
 
@@ -92,4 +92,5 @@ def _report(problems: list[Problem]) -> None:
         print(problem, file=sys.stderr)
     errors = sum(not p.warning for p in problems)
     if errors:
-        print(f"{errors} errors, {len(problems) - errors} warnings; nothing was written", file=sys.stderr)
+        print(f"{count(errors, 'error')}, {count(len(problems) - errors, 'warning')}; nothing was written",
+              file=sys.stderr)

@@ -98,14 +98,14 @@ def _themes(node: Located | None, languages: list[str], path: str,
     entries = expect(node, dict, "themes", path, problems) or {}
     themes = []
     for key, entry in entries.items():
-        span = SourceSpan(path, entry.line)
+        span = SourceSpan(path, entry.key_line or entry.line)
         if not THEME_KEY.match(key):
             problems.error(span, f"theme key {key!r} is not a lowercase ASCII word",
                            "use letters, digits and '-', starting with a letter, e.g. 'open-source'")
         fields = expect(entry, dict, f"theme {key!r}", path, problems)
         if fields is None:
             continue
-        check_keys(fields, _THEME, path, problems, what=f"theme {key!r}", line=entry.line)
+        check_keys(fields, _THEME, path, problems, what=f"theme {key!r}", line=span.line)
         label = lang_map(fields.get("label"), f"theme {key!r} label", languages, path, problems, entry.line)
         desc = lang_map(fields.get("description"), f"theme {key!r} description", languages, path,
                         problems, entry.line, required=False)

@@ -78,6 +78,11 @@ class Problems:
         return len(self.items)
 
 
+def count(n: int, noun: str) -> str:
+    """``count(1, "item")`` is "1 item", ``count(2, "item")`` is "2 items"."""
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 class ContentError(Exception):
     """The content cannot be built; carries every problem found."""
 

@@ -20,7 +20,7 @@ import unicodedata
 
 from .aili import parse_document
 from .config import parse_config
-from .errors import ContentError, Problems, SourceSpan
+from .errors import ContentError, Problems, SourceSpan, count
 from .meta import parse_meta
 from .model import Archive, Document, Interview, Meta, qa_anchor
 from .textfile import read_text
@@ -141,13 +141,13 @@ def _divergence(base: Document, other: Document) -> tuple[SourceSpan, str] | Non
         if a.number != b.number:
             return b.span, f"section [{b.number:02d}] here, [{a.number:02d}] in {a.span}"
         if len(a.items) != len(b.items):
-            return b.span, (f"section [{b.number:02d}] has {len(b.items)} items here, "
+            return b.span, (f"section [{b.number:02d}] has {count(len(b.items), 'item')} here, "
                             f"{len(a.items)} in {a.span}")
     if len(base.sections) != len(other.sections):
         longer, shorter = ((base, other) if len(base.sections) > len(other.sections) else (other, base))
         extra = longer.sections[len(shorter.sections)]
         span = other.sections[-1].items[-1].span if other is shorter else extra.span
-        return span, (f"{len(other.sections)} sections here, {len(base.sections)} in {base.span.path}: "
+        return span, (f"{count(len(other.sections), 'section')} here, {len(base.sections)} in {base.span.path}: "
                       f"section [{extra.number:02d}] at {extra.span} has no counterpart")
     return None
 

@@ -1,0 +1,97 @@
+"""archive.yaml and meta.yaml: every mistake is named with its file, line and a fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import ARCHIVE_YAML, EN, ZH, write_archive
+from minimax_archive.config import parse_config
+from minimax_archive.errors import ContentError, Problems
+from minimax_archive.loader import load_archive
+from minimax_archive.meta import parse_meta
+
+
+def config_errors(text: str) -> list[str]:
+    with pytest.raises(ContentError) as info:
+        parse_config(text, "archive.yaml")
+    return [str(p) for p in info.value.problems]
+
+
+def test_bundled_style_config_parses():
+    config = parse_config(ARCHIVE_YAML, "archive.yaml")
+    assert config.languages == ("en", "zh") and config.default_language == "en"
+    assert [t.key for t in config.themes] == ["moe", "talent"]
+    assert config.themes[1].keywords == {"en": ("talent",), "zh": ("人才",)}
+    assert config.html_lang("zh") == "zh-CN"
+
+
+def test_typo_in_a_theme_key_is_named_with_a_suggestion():
+    text = ARCHIVE_YAML.replace("    keywords: {en: [talent]", "    keywrods: {en: [talent]")
+    assert config_errors(text) == [
+        "archive.yaml:10: theme 'talent': unknown key 'keywrods' (did you mean 'keywords'?)",
+        "archive.yaml:8: theme 'talent': missing key 'keywords'",
+    ]
+
+
+def test_theme_missing_a_language_label():
+    text = ARCHIVE_YAML.replace("label: {en: Talent, zh: 人才}", "label: {en: Talent}")
+    assert config_errors(text) == [
+        "archive.yaml:9: theme 'talent' label: missing language 'zh' (add a line 'zh: ...')"]
+
+
+def test_unknown_top_level_key_and_bad_types():
+    text = ARCHIVE_YAML + "base_ulr: https://x.org/\ndefault_language: fr\n"
+    assert config_errors(text) == [
+        "archive.yaml:11: archive.yaml: unknown key 'base_ulr' (did you mean 'base_url'?)",
+        "archive.yaml:12: default_language 'fr' is not in languages (use one of: en, zh)",
+    ]
+
+
+def test_yaml_traps_and_duplicate_keys_are_errors_not_guesses():
+    text = "title: {en: A, zh: B}\nlanguages: [en, zh]\ntitle: {en: C, zh: D}\nthemes:\n  no:\n" \
+           "    label: {en: No, zh: 否}\n    keywords: {en: [010]}\n"
+    errors = config_errors(text)
+    assert "archive.yaml:3: duplicate key 'title' (it is already set on line 1; keep one)" in errors
+    assert "archive.yaml:5: 'no' would be read as a boolean (write true or false, or quote it: \"no\")" in errors
+    assert "archive.yaml:7: '010' would be read as an octal or base-60 number (quote it: \"010\")" in errors
+
+
+def test_invalid_yaml_reports_the_line_in_the_file():
+    errors = config_errors("title: {en: A, zh: B}\nlanguages: [en, zh\n")
+    assert len(errors) == 1 and errors[0].startswith("archive.yaml:3: invalid YAML:")
+
+
+def meta_problems(text: str) -> list[str]:
+    problems = Problems()
+    parse_meta(text, "meta.yaml", ["en", "zh"], {"moe", "talent"}, problems)
+    return [str(p) for p in problems]
+
+
+def test_meta_parses_and_reports_unknown_themes_and_keys():
+    assert meta_problems("interviewee: {en: Yan Junjie, zh: 闫俊杰}\nthemes:\n  s02-q1: [moe, -talent]\n") == []
+    assert meta_problems("intervewee: {en: X}\nthemes:\n  s02-q1: [mooe]\n  q1: [moe]\ndate: 2024-13-01\n") == [
+        "meta.yaml:1: meta.yaml: unknown key 'intervewee' (did you mean 'interviewee'?)",
+        "meta.yaml:5: date '2024-13-01' is not a date (write YYYY-MM-DD, YYYY-MM or YYYY)",
+        "meta.yaml:3: themes.s02-q1: unknown theme 'mooe' (did you mean 'moe'?)",
+        "meta.yaml:4: themes: 'q1' is not a Q&A id (Q&A ids look like s02-q1 (section 02, item 1))",
+    ]
+
+
+def test_meta_naming_a_qa_that_does_not_exist(tmp_path):
+    write_archive(tmp_path, {"one": {"en.txt": EN, "zh.txt": ZH, "meta.yaml": "themes:\n  s09-q1: [moe]\n"}})
+    with pytest.raises(ContentError) as info:
+        load_archive(str(tmp_path / "content"))
+    assert [str(p) for p in info.value.problems] == [
+        f"{tmp_path}/content/interviews/one/meta.yaml:2: themes: no Q&A 's09-q1' in this interview "
+        "(ids run from s01-q1 to s02-q1)"]
+
+
+def test_unsafe_or_clashing_slugs_and_symlinks_are_refused(tmp_path):
+    content = write_archive(tmp_path, {"Bad Slug": {"en.txt": EN}, "ok": {"en.txt": EN, "zh.txt": ZH}})
+    (content / "interviews" / "linked").symlink_to(content / "interviews" / "ok")
+    with pytest.raises(ContentError) as info:
+        load_archive(str(content))
+    messages = [str(p) for p in info.value.problems]
+    assert f"{content}/interviews/Bad Slug: folder name 'Bad Slug' is not a safe slug (use lowercase ASCII " \
+           "letters, digits and '-', at most 80 characters)" in messages
+    assert f"{content}/interviews/linked: is a symbolic link (copy the interview into content/ instead)" in messages
