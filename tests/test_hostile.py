@@ -1,0 +1,72 @@
+"""Hostile content comes out as harmless text on every page, in JSON-LD, feeds and the sitemap."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from conftest import EN, REPO, ZH, write_archive
+from hostile import write_hostile_archive
+from minimax_archive.build import build
+from minimax_archive.errors import ContentError
+from minimax_archive.loader import load_archive
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("hostile")
+    content = write_hostile_archive(root)
+    build(str(content), str(root / "site"), templates=str(REPO / "templates"), search=False)
+    return root / "site"
+
+
+def our_scripts(html: str) -> list[str]:
+    return re.findall(r"<script[^>]*>", html)
+
+
+def test_no_injected_elements_or_attributes_on_any_page(hostile_site):
+    pages = list(hostile_site.rglob("*.html"))
+    assert len(pages) > 10
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        for tag in our_scripts(html):  # only the site's own scripts
+            assert tag in ('<script src="../../../assets/site.js" defer>', '<script src="../../assets/site.js" defer>',
+                           '<script src="../assets/site.js" defer>', '<script type="application/ld+json">',
+                           '<script type="application/json" id="search-data">',
+                           '<script type="application/json" id="search-strings">',
+                           '<script type="module" src="../../assets/search.js">'), f"{page}: {tag}"
+        assert "<img" not in html and "<svg" not in html, page
+        assert "onerror=" not in html.replace("onerror=&#34;", "").replace("onerror=&quot;", ""), page
+        assert "javascript:" not in re.sub(r"\[click\]\(javascript:|\[a link\]\(javascript:", "", html), page
+        assert html.count("jinja-ran") == html.count("{% if true %}jinja-ran{% endif %}"), page  # never evaluated
+
+
+def test_content_is_shown_as_text(hostile_site):
+    html = (hostile_site / "en/interviews/evil-one/index.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;window.__pwned = 1&lt;/script&gt;" in html
+    assert "{{ 7*7 }}" in html  # Jinja-looking text is printed, never evaluated
+
+
+def test_json_ld_cannot_close_its_script_element(hostile_site):
+    html = (hostile_site / "en/interviews/evil-one/index.html").read_text(encoding="utf-8")
+    block = html.split('<script type="application/ld+json">', 1)[1].split("</script>", 1)[0]
+    assert "<" not in block and "\\u003c/script\\u003e" in block
+
+
+def test_feed_and_sitemap_escape_content(hostile_site):
+    feed = (hostile_site / "en/feed.xml").read_text(encoding="utf-8")
+    assert "<script" not in feed and "&lt;script&gt;" in feed
+    import xml.dom.minidom
+    xml.dom.minidom.parseString(feed.encode())  # still well-formed XML
+
+
+def test_unsafe_source_url_is_an_error(tmp_path):
+    content = write_archive(tmp_path, {"x": {"en.txt": EN, "zh.txt": ZH,
+                                             "meta.yaml": "source: javascript:alert(1)\n"}})
+    with pytest.raises(ContentError) as info:
+        load_archive(str(content))
+    assert [str(p) for p in info.value.problems] == [
+        f"{content}/interviews/x/meta.yaml:1: source 'javascript:alert(1)' is not an http(s) URL "
+        "(for example: https://aili.app/share/...)"]
