@@ -88,9 +88,10 @@ def _serve(args) -> int:
 
 
 def _report(problems: list[Problem]) -> None:
-    for problem in problems:
+    """Print problems grouped by file, in line order, then a count if there were errors."""
+    for problem in sorted(problems, key=lambda p: (p.span.path, p.span.line or 0)):
         print(problem, file=sys.stderr)
     errors = sum(not p.warning for p in problems)
     if errors:
-        print(f"{count(errors, 'error')}, {count(len(problems) - errors, 'warning')}; nothing was written",
+        print(f"{count(errors, 'error')}, {count(len(problems) - errors, 'warning')}; no files were written",
               file=sys.stderr)

@@ -24,7 +24,6 @@ import re
 
 from .errors import Problems, SourceSpan
 from .model import KNOWN_LANGUAGES, SiteConfig, Theme
-from .textfile import read_text
 from .schema import Fields, check_keys, expect, lang_map
 from .yamlsrc import Located, parse_yaml
 
@@ -39,9 +38,21 @@ _THEME = Fields(required=("label", "keywords"), optional=("description",))
 def parse_config(text: str, path: str, base_url: str | None = None) -> SiteConfig:
     """Parse archive.yaml; ``base_url`` (from the command line) overrides the file's."""
     problems = Problems()
-    root = parse_yaml(text, path, problems)
+    config = read_config(text, path, base_url, problems)
     problems.raise_if_errors()
-    assert root is not None
+    assert config is not None
+    return config
+
+
+def read_config(text: str, path: str, base_url: str | None, problems: Problems) -> SiteConfig | None:
+    """Parse archive.yaml, recording problems; return what could be read (None if not YAML at all).
+
+    With errors, the result is a best effort (languages and themes that were
+    valid), so the interviews can still be checked in the same run.
+    """
+    root = parse_yaml(text, path, problems)
+    if root is None:
+        return None
     data = expect(root, dict, "archive.yaml", path, problems) or {}
     check_keys(data, _TOP, path, problems, what="archive.yaml")
 
@@ -59,7 +70,6 @@ def parse_config(text: str, path: str, base_url: str | None = None) -> SiteConfi
                            root.line, required=False)
     url = _base_url(base_url, data.get("base_url"), path, problems)
     themes = _themes(data.get("themes"), languages, path, problems)
-    problems.raise_if_errors()
     return SiteConfig(title, description, tuple(languages), default, url, themes, SourceSpan(path))
 
 

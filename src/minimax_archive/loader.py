@@ -19,10 +19,10 @@ import re
 import unicodedata
 
 from .aili import parse_document
-from .config import parse_config
+from .config import read_config
 from .errors import ContentError, Problems, SourceSpan, count
 from .meta import parse_meta
-from .model import Archive, Document, Interview, Meta, qa_anchor
+from .model import KNOWN_LANGUAGES, Archive, Document, Interview, Meta, SiteConfig, qa_anchor
 from .textfile import read_text
 
 SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
@@ -39,10 +39,16 @@ def load_archive(content_dir: str, base_url: str | None = None) -> tuple[Archive
     if not os.path.isfile(config_path):
         raise ContentError.single(SourceSpan(config_path), "archive.yaml not found",
                                   "every archive needs one; see the README for an example")
-    config = parse_config(read_text(config_path), config_path, base_url)
+    text = _read(config_path, problems)
+    config = read_config(text, config_path, base_url, problems) if text is not None else None
+    if config is None:  # not YAML at all: check the interviews against the default languages
+        config = SiteConfig({}, {}, tuple(KNOWN_LANGUAGES), "en", None, (), SourceSpan(config_path))
+        known_themes = None
+    else:
+        known_themes = {t.key for t in config.themes}
     interviews = []
     for folder, slug in _interview_folders(content_dir, problems):
-        interview = _load_interview(folder, slug, config, problems)
+        interview = _load_interview(folder, slug, config.languages, known_themes, problems)
         if interview is not None:
             interviews.append(interview)
     problems.raise_if_errors()
@@ -82,14 +88,16 @@ def _interview_folders(content_dir: str, problems: Problems) -> list[tuple[str, 
     return found
 
 
-def _load_interview(folder: str, slug: str, config, problems: Problems) -> Interview | None:
-    langs = list(config.languages)
+def _load_interview(folder: str, slug: str, languages: tuple[str, ...], themes: set[str] | None,
+                    problems: Problems) -> Interview | None:
+    """One interview folder; ``themes`` is None when archive.yaml could not be read."""
+    langs = list(languages)
     meta_path = os.path.join(folder, "meta.yaml")
     meta = Meta()
     if os.path.lexists(meta_path):
         text = _read(meta_path, problems)
         if text is not None:
-            meta = parse_meta(text, meta_path, langs, {t.key for t in config.themes}, problems)
+            meta = parse_meta(text, meta_path, langs, themes, problems)
     documents: dict[str, Document] = {}
     for lang in langs:
         path = os.path.join(folder, f"{lang}.txt")

@@ -29,9 +29,12 @@ _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 _QA_ID = re.compile(r"^s\d{2}-q\d{1,3}$")
 
 
-def parse_meta(text: str, path: str, languages: list[str], theme_keys: set[str],
+def parse_meta(text: str, path: str, languages: list[str], theme_keys: set[str] | None,
                problems: Problems) -> Meta:
-    """Parse meta.yaml; problems are recorded, and what could be read is returned."""
+    """Parse meta.yaml; problems are recorded, and what could be read is returned.
+
+    ``theme_keys`` is None when the vocabulary is unknown (archive.yaml unreadable): no theme check.
+    """
     root = parse_yaml(text, path, problems)
     data = (expect(root, dict, "meta.yaml", path, problems) or {}) if root else {}
     check_keys(data, _FIELDS, path, problems, what="meta.yaml")
@@ -75,7 +78,7 @@ def _themes(node, path: str, keys: set[str], problems: Problems):
         clean = []
         for name in names:
             key = str(name.value).lstrip("-")
-            if key not in keys:
+            if keys is not None and key not in keys:
                 problems.error(SourceSpan(path, name.line), f"themes.{qa_id}: unknown theme {key!r}",
                                suggest(key, sorted(keys), "themes defined in archive.yaml"))
             else:
