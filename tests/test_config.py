@@ -95,3 +95,10 @@ def test_unsafe_or_clashing_slugs_and_symlinks_are_refused(tmp_path):
     assert f"{content}/interviews/Bad Slug: folder name 'Bad Slug' is not a safe slug (use lowercase ASCII " \
            "letters, digits and '-', at most 80 characters)" in messages
     assert f"{content}/interviews/linked: is a symbolic link (copy the interview into content/ instead)" in messages
+
+
+def test_theme_keys_cannot_make_paths():
+    for key in ("'../evil'", "'/abs'", "Talent", "'a b'", "x" * 50):
+        text = ARCHIVE_YAML.replace("  talent:\n", f"  {key}:\n")
+        errors = config_errors(text)
+        assert errors[0].startswith("archive.yaml:8: theme key ") and "is not a lowercase ASCII word" in errors[0]

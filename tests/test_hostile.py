@@ -82,3 +82,12 @@ def test_unsafe_source_url_is_an_error(tmp_path):
     assert [str(p) for p in info.value.problems] == [
         f"{content}/interviews/x/meta.yaml:1: source 'javascript:alert(1)' is not an http(s) URL "
         "(for example: https://aili.app/share/...)"]
+
+
+def test_pathological_markdown_renders_and_finishes(tmp_path):
+    nasty = "[" * 20000 + "*_" * 20000 + "`" * 5000 + "<" * 5000 + "](" * 5000
+    text = EN.replace("Because MoE is cheaper.", f"Because MoE is cheaper. {nasty}")
+    content = write_archive(tmp_path, {"x": {"en.txt": text, "zh.txt": ZH}})
+    build(str(content), str(tmp_path / "site"), templates=str(REPO / "templates"), search=False)
+    html = (tmp_path / "site/en/interviews/x/index.html").read_text(encoding="utf-8")
+    assert "Because MoE is cheaper." in html and "&lt;&lt;&lt;" in html

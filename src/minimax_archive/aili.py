@@ -1,22 +1,35 @@
 """The Aili summary format, parsed into a :class:`Document`.
 
 ```
-对话 MiniMax 闫俊杰：AGI ...                       <- title line (page chrome before it is dropped)
+Summarize by Aili                                 <- page chrome before the title is dropped
+对话 MiniMax 闫俊杰：AGI ...                       <- title: the first other line with text
 
-🌈 Abstract                                       <- or 🌈 摘要, emoji optional; may be missing (warning)
-One or more paragraphs.
+🌈 Abstract                                       <- or 🌈 摘要 / Summary; any emoji or none; ':' or '：'
+One or more paragraphs.                              allowed. Missing or empty: a warning.
 
-🙋 Q&A                                            <- or 🙋 问答, emoji optional
+🙋 Q&A                                            <- or 🙋 问答; any emoji or none; may be missing
 
 [01] Section title                                <- two digits, numbered 01, 02, ... in order
 
-1. Question ends at the first ? or ？ Answer ...  <- numbered 1, 2, ... in every section
-   More paragraphs, "- bullet" lines, or an indented "1. numbered list" continue the answer.
+1. Question ends at the first ? or ？ Answer ...  <- unindented, numbered 1, 2, ... in every section
+More paragraphs, "- bullet" lines, "[6] ..." lines or an indented "1. numbered list" continue the answer.
 ```
 
+Rules, so that a text either loads exactly right or gets a precise error:
+
+- Trailing whitespace is dropped and runs of blank lines count as one.
+- ``[6]`` (one digit) is never a heading; a line starting with a two-digit ``[12]`` is.
+- The answer starts after the first ``?`` or ``？`` on the item's line and may hold more of them.
+- Only the file's final item may be cut short (no question mark, no answer, or no closing
+  punctuation): it is loaded with ``truncated=True`` and a warning.
+- Everything else that does not fit is an error naming ``path:line`` and a fix: text between the
+  title and the abstract, text before the first section or item, numbers out of order, a section
+  without items, an item without a question mark or answer. Runs of stray lines are reported once.
+
 ``parse_document(text, path, problems)`` is pure: it takes text already decoded
-and normalised (see ``textfile``), records every problem with ``path:line`` and
-returns the document, or None when nothing usable could be read.
+and normalised (see ``textfile``), records every problem (at most
+``_MAX_PROBLEMS`` per file) and returns the document, or None when the text has
+errors.
 """
 
 from __future__ import annotations
@@ -30,21 +43,30 @@ from .model import QA, Document, Section
 _ABSTRACT = re.compile(r"^[^\w\[]*(abstract|summary|摘要)\s*[:：]?\s*$", re.IGNORECASE)
 _QA = re.compile(r"^[^\w\[]*(q\s*&\s*a|q\s*and\s*a|问答)\s*[:：]?\s*$", re.IGNORECASE)
 _SECTION = re.compile(r"^\[(\d{2})\]\s*(.*)$")
-_ITEM = re.compile(r"^(\d{1,3})[.．、]\s*(.*)$")
-# Lines that web pages and share buttons put around a summary: never content.
+# "3.5 billion" starting an answer line is not item 3.
+_ITEM = re.compile(r"^(\d{1,3})[.．、](?!\d)\s*(.*)$")
+# Lines that web pages and share buttons put before a summary: never content.
 _CHROME = re.compile(r"^(summari[sz]ed?\s+by\s+aili.*|aili|https?://\S+|share|分享)$", re.IGNORECASE)
 _QUESTION_END = re.compile(r"[?？]")
-_SENTENCE_END = re.compile(r"[.!?。！？…\"”』」)）\]*_`]$")
+_SENTENCE_END = re.compile(r"[.!?。！？…\"'”’』」)）\]*_`]$")
+# A file with more problems than this is not an Aili text; listing them all helps nobody.
+_MAX_PROBLEMS = 50
+
+_NO_SECTION_YET = ("text before the first section",
+                   "sections start with a line like '[01] Section title'")
+_NO_ITEM_YET = ("text before the first item of the section",
+                "items start unindented with a number: '1. Question? Answer'")
 
 
 @dataclass(slots=True)
 class _Item:
     number: int
     line: int
-    question: str
+    question: str | None
+    """Up to and including the question mark; None when the line has none."""
     first: str
+    """The rest of the item's line (all of it when there is no question mark)."""
     rest: list[str] = field(default_factory=list)
-    has_question: bool = True
 
 
 @dataclass(slots=True)
@@ -57,20 +79,27 @@ class _Section:
 
 def parse_document(text: str, path: str, problems: Problems) -> Document | None:
     """Parse one Aili text. Problems are recorded, not raised."""
-    lines = [line.rstrip() for line in text.split("\n")]
-    errors_before = len(problems.errors)
-    title, title_line, i = _title(lines, path, problems)
+    found = Problems()
+    document = _parse([line.rstrip() for line in text.split("\n")], path, found)
+    problems.items.extend(found.items[:_MAX_PROBLEMS])
+    if len(found) > _MAX_PROBLEMS:
+        problems.error(SourceSpan(path), f"{len(found) - _MAX_PROBLEMS} more problems not shown",
+                       "is this an Aili summary? fix the problems above first")
+    return None if found.errors else document
+
+
+def _parse(lines: list[str], path: str, problems: Problems) -> Document | None:
+    title = _title(lines, path, problems)
     if title is None:
         return None
-    abstract, i = _abstract(lines, i, path, problems)
-    sections = _sections(lines, i, path, problems)
-    frozen = tuple(_freeze(s, path, problems, k == len(sections) - 1) for k, s in enumerate(sections))
-    if len(problems.errors) > errors_before:
-        return None
-    return Document(title, abstract, frozen, SourceSpan(path, title_line))
+    abstract, start = _abstract(lines, title + 1, path, problems)
+    sections = _sections(lines, start, path, problems)
+    frozen = tuple(_freeze(s, path, problems, s is sections[-1]) for s in sections)
+    return Document(lines[title].strip(), abstract, frozen, SourceSpan(path, title + 1))
 
 
-def _title(lines: list[str], path: str, problems: Problems) -> tuple[str | None, int, int]:
+def _title(lines: list[str], path: str, problems: Problems) -> int | None:
+    """The index of the title line: the first line with text that is not page chrome."""
     for i, line in enumerate(lines):
         text = line.strip()
         if not text or _CHROME.match(text):
@@ -78,73 +107,67 @@ def _title(lines: list[str], path: str, problems: Problems) -> tuple[str | None,
         if _ABSTRACT.match(text) or _QA.match(text) or _SECTION.match(text):
             problems.error(SourceSpan(path, i + 1), "the text has no title line",
                            "the first line should be the interview's title")
-            return None, 0, 0
-        return text, i + 1, i + 1
-    problems.error(SourceSpan(path, 1), "the file is empty", "expected an Aili summary: a title line, "
+            return None
+        return i
+    message = "the file is empty" if not any(lines) else "the file has no title line, only page chrome"
+    problems.error(SourceSpan(path, 1), message, "expected an Aili summary: a title line, "
                    "'🌈 Abstract', '🙋 Q&A' and '[01] ...' sections")
-    return None, 0, 0
+    return None
 
 
-def _abstract(lines: list[str], i: int, path: str, problems: Problems) -> tuple[str | None, int]:
-    """Skip to the Q&A part; return the abstract (if any) and the index after its heading."""
-    heading = None
-    body: list[tuple[int, str]] = []
-    for j in range(i, len(lines)):
+def _abstract(lines: list[str], start: int, path: str, problems: Problems) -> tuple[str | None, int]:
+    """The abstract (if any) and the index of the first line after the '🙋 Q&A' heading."""
+    heading: int | None = None
+    body: list[str] = []
+    stray = False
+    for j in range(start, len(lines)):
         text = lines[j].strip()
         if _QA.match(text) or _SECTION.match(text):
             break
         if heading is None and _ABSTRACT.match(text):
             heading = j
         elif heading is not None:
-            body.append((j, lines[j]))
-        elif text and not _CHROME.match(text):
+            body.append(lines[j])
+        elif text and not _CHROME.match(text) and not stray:
             problems.error(SourceSpan(path, j + 1), "unexpected text between the title and the abstract",
-                           "only the title line goes before '🌈 Abstract'; remove or merge this line")
+                           "only the title goes before '🌈 Abstract'; if this is the abstract, "
+                           "put a '🌈 Abstract' line above it")
+        stray = heading is None and bool(text) and not _CHROME.match(text)
     else:
         j = len(lines)
-    abstract = "\n".join(text for _, text in body).strip()
-    if heading is None or not abstract:
-        where = SourceSpan(path, (heading + 1) if heading is not None else i)
-        problems.warn(where, "the interview has no abstract", "add '🌈 Abstract' and a paragraph after the title")
-    abstract = re.sub(r"\n{3,}", "\n\n", abstract) or None
+    abstract = _join("", body)
+    if abstract is None:
+        line = heading + 1 if heading is not None else start
+        problems.warn(SourceSpan(path, line), "the interview has no abstract",
+                      "add '🌈 Abstract' and a paragraph after the title")
     if j < len(lines) and _QA.match(lines[j].strip()):
         j += 1
     return abstract, j
 
 
-def _sections(lines: list[str], i: int, path: str, problems: Problems) -> list[_Section]:
+def _sections(lines: list[str], start: int, path: str, problems: Problems) -> list[_Section]:
+    """Read ``[NN]`` sections and their items; every other line continues the open item."""
     sections: list[_Section] = []
     item: _Item | None = None
-    for j in range(i, len(lines)):
-        raw, text, span = lines[j], lines[j].strip(), SourceSpan(path, j + 1)
-        section = _SECTION.match(text)
+    stray = False
+    for j in range(start, len(lines)):
+        raw, text = lines[j], lines[j].strip()
+        heading = _SECTION.match(text)
         numbered = _ITEM.match(raw)  # unindented only: indented numbers are lists in an answer
-        if section:
-            number = int(section.group(1))
-            expected = len(sections) + 1
-            if number != expected:
-                problems.error(span, f"section [{number:02d}] where [{expected:02d}] was expected",
-                               "number sections 01, 02, ... in order")
-            if not section.group(2).strip():
-                problems.error(span, "section heading without a title", "write it as '[01] Section title'")
-            sections.append(_Section(number, j + 1, section.group(2).strip()))
+        if heading:
+            sections.append(_open_section(heading, j + 1, sections, path, problems))
             item = None
         elif numbered and sections:
-            item = _start_item(sections[-1], numbered, j + 1, path, problems)
-        elif not text:
-            if item is not None:
-                item.rest.append("")
+            item = _open_item(numbered, j + 1, sections[-1], path, problems)
         elif item is not None:
             item.rest.append(raw)
-        elif sections:
-            problems.error(span, "text before the first item of the section",
-                           "items start with a number: '1. Question? Answer'")
-        else:
-            problems.error(span, "text before the first section",
-                           "sections start with a line like '[01] Section title'")
+        elif text and not stray:
+            problems.error(SourceSpan(path, j + 1), *(_NO_ITEM_YET if sections else _NO_SECTION_YET))
+        stray = bool(text) and not heading and item is None
     if not sections:
-        problems.error(SourceSpan(path, len(lines)), "no Q&A sections found",
-                       "sections start with a line like '[01] Section title', then items '1. Question? Answer'")
+        last = max((k + 1 for k, line in enumerate(lines) if line), default=1)
+        problems.error(SourceSpan(path, last), "no Q&A sections found",
+                       "after '🙋 Q&A', write sections '[01] Section title' with items '1. Question? Answer'")
     for section in sections:
         if not section.items:
             problems.error(SourceSpan(path, section.line), f"section [{section.number:02d}] has no items",
@@ -152,16 +175,29 @@ def _sections(lines: list[str], i: int, path: str, problems: Problems) -> list[_
     return sections
 
 
-def _start_item(section: _Section, match: re.Match, line: int, path: str, problems: Problems) -> _Item:
+def _open_section(match: re.Match, line: int, sections: list[_Section], path: str,
+                  problems: Problems) -> _Section:
+    number, title = int(match.group(1)), match.group(2).strip()
+    expected = sections[-1].number + 1 if sections else 1
+    if number != expected:
+        problems.error(SourceSpan(path, line), f"section [{number:02d}] where [{expected:02d}] was expected",
+                       "number sections 01, 02, ... in order; a citation like [12] must not start a line")
+    if not title:
+        problems.error(SourceSpan(path, line), f"section [{number:02d}] has no title",
+                       "write it as '[01] Section title'")
+    return _Section(number, line, title)
+
+
+def _open_item(match: re.Match, line: int, section: _Section, path: str, problems: Problems) -> _Item:
     number, body = int(match.group(1)), match.group(2).strip()
-    expected = len(section.items) + 1
+    expected = section.items[-1].number + 1 if section.items else 1
     if number != expected:
         problems.error(SourceSpan(path, line), f"item {number} where item {expected} was expected "
                        f"in section [{section.number:02d}]",
                        "items are numbered 1, 2, ... in every section; indent a numbered list inside an answer")
     end = _QUESTION_END.search(body)
     if end is None:
-        item = _Item(number, line, body, "", has_question=False)
+        item = _Item(number, line, None, body)
     else:
         item = _Item(number, line, body[: end.end()].strip(), body[end.end():].strip())
     section.items.append(item)
@@ -170,29 +206,33 @@ def _start_item(section: _Section, match: re.Match, line: int, path: str, proble
 
 def _freeze(section: _Section, path: str, problems: Problems, final: bool) -> Section:
     """Check and freeze a section; ``final`` marks the last section of the file."""
-    items = tuple(_freeze_item(item, path, problems, final and k == len(section.items) - 1)
-                  for k, item in enumerate(section.items))
+    items = tuple(_freeze_item(item, path, problems, final and item is section.items[-1])
+                  for item in section.items)
     return Section(section.number, section.title, items, SourceSpan(path, section.line))
 
 
 def _freeze_item(item: _Item, path: str, problems: Problems, final: bool) -> QA:
     """Check and freeze an item. Only the file's final item may be cut short (a warning)."""
     span = SourceSpan(path, item.line)
-    answer = re.sub(r"\n{3,}", "\n\n", "\n".join([item.first, *_dedent(item.rest)]).strip())
-    cut = not item.has_question or not answer or not _SENTENCE_END.search(answer)
-    if final and cut:
+    answer = _join(item.first if item.question is not None else "", item.rest) or ""
+    if final and (item.question is None or not _SENTENCE_END.search(answer)):
         problems.warn(span, f"item {item.number} seems cut off at the end of the file",
                       "the text may have been truncated; complete the item")
-        return QA(item.number, item.question, answer, span, truncated=True)
-    if not item.has_question:
+        question = item.question if item.question is not None else item.first
+        return QA(item.number, question, answer, span, truncated=True)
+    if item.question is None:
         problems.error(span, f"item {item.number} has no question mark",
-                       "the question ends at the first '?' or '？'; add one after the question")
+                       "the question ends at the first '?' or '？' on the item's first line")
+    elif len(item.question) == 1:
+        problems.error(span, f"item {item.number} has no question", "write the question before the '?'")
     elif not answer:
         problems.error(span, f"item {item.number} has no answer", "write the answer after the question mark")
-    return QA(item.number, item.question, answer, span)
+    return QA(item.number, item.question or item.first, answer, span)
 
 
-def _dedent(lines: list[str]) -> list[str]:
-    indents = [len(l) - len(l.lstrip()) for l in lines if l.strip()]
+def _join(first: str, rest: list[str]) -> str | None:
+    """A block of text: common indent removed, blank-line runs made one; None when empty."""
+    indents = [len(line) - len(line.lstrip()) for line in rest if line.strip()]
     cut = min(indents, default=0)
-    return [l[cut:] for l in lines]
+    text = "\n".join([first, *(line[cut:] for line in rest)]).strip()
+    return re.sub(r"\n{3,}", "\n\n", text) or None
