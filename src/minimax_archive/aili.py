@@ -27,9 +27,9 @@ Rules, so that a text either loads exactly right or gets a precise error:
   without items, an item without a question mark or answer. Runs of stray lines are reported once.
 
 ``parse_document(text, path, problems)`` is pure: it takes text already decoded
-and normalised (see ``textfile``), records every problem (at most
-``_MAX_PROBLEMS`` per file) and returns the document, or None when the text has
-errors.
+and normalised (see ``textfile``), records every problem in line order (it stops
+reading after ``_MAX_PROBLEMS`` errors) and returns the document, or None when
+the text has errors. It never raises.
 """
 
 from __future__ import annotations
@@ -49,7 +49,6 @@ _ITEM = re.compile(r"^(\d{1,3})[.．、](?!\d)\s*(.*)$")
 _CHROME = re.compile(r"^(summari[sz]ed?\s+by\s+aili.*|aili|https?://\S+|share|分享)$", re.IGNORECASE)
 _QUESTION_END = re.compile(r"[?？]")
 _SENTENCE_END = re.compile(r"[.!?。！？…\"'”’』」)）\]*_`]$")
-# A file with more problems than this is not an Aili text; listing them all helps nobody.
 _MAX_PROBLEMS = 50
 
 _NO_SECTION_YET = ("text before the first section",
@@ -74,16 +73,36 @@ class _Section:
     number: int
     line: int
     title: str
-    items: list[_Item] = field(default_factory=list)
+    items: list[QA] = field(default_factory=list)
+
+
+class _Stop(Exception):
+    """Raised by :class:`_Capped` once a file has too many errors; caught in parse_document."""
+
+
+class _Capped(Problems):
+    """Stops the parse at the ``_MAX_PROBLEMS``-th error: such a file is not an Aili text, a long
+    list helps nobody, and stopping keeps garbage input (100k bad lines) cheap."""
+
+    def error(self, span: SourceSpan, message: str, hint: str = "") -> None:
+        super().error(span, message, hint)
+        if len(self.items) >= _MAX_PROBLEMS:
+            raise _Stop
 
 
 def parse_document(text: str, path: str, problems: Problems) -> Document | None:
     """Parse one Aili text. Problems are recorded, not raised."""
-    found = Problems()
-    document = _parse([line.rstrip() for line in text.split("\n")], path, found)
-    problems.items.extend(found.items[:_MAX_PROBLEMS])
-    if len(found) > _MAX_PROBLEMS:
-        problems.error(SourceSpan(path), f"{len(found) - _MAX_PROBLEMS} more problems not shown",
+    found = _Capped()
+    stopped = False
+    try:
+        document = _parse([line.rstrip() for line in text.split("\n")], path, found)
+    except _Stop:
+        document, stopped = None, True
+    found.items.sort(key=lambda p: p.span.line or 0)  # empty sections and the abstract are judged late
+    problems.items.extend(found.items)
+    if stopped:
+        problems.error(SourceSpan(path, found.items[-1].span.line),
+                       f"stopped reading after {_MAX_PROBLEMS} errors",
                        "is this an Aili summary? fix the problems above first")
     return None if found.errors else document
 
@@ -94,8 +113,7 @@ def _parse(lines: list[str], path: str, problems: Problems) -> Document | None:
         return None
     abstract, start = _abstract(lines, title + 1, path, problems)
     sections = _sections(lines, start, path, problems)
-    frozen = tuple(_freeze(s, path, problems, s is sections[-1]) for s in sections)
-    return Document(lines[title].strip(), abstract, frozen, SourceSpan(path, title + 1))
+    return Document(lines[title].strip(), abstract, sections, SourceSpan(path, title + 1))
 
 
 def _title(lines: list[str], path: str, problems: Problems) -> int | None:
@@ -145,7 +163,7 @@ def _abstract(lines: list[str], start: int, path: str, problems: Problems) -> tu
     return abstract, j
 
 
-def _sections(lines: list[str], start: int, path: str, problems: Problems) -> list[_Section]:
+def _sections(lines: list[str], start: int, path: str, problems: Problems) -> tuple[Section, ...]:
     """Read ``[NN]`` sections and their items; every other line continues the open item."""
     sections: list[_Section] = []
     item: _Item | None = None
@@ -153,35 +171,45 @@ def _sections(lines: list[str], start: int, path: str, problems: Problems) -> li
     for j in range(start, len(lines)):
         raw, text = lines[j], lines[j].strip()
         heading = _SECTION.match(text)
-        numbered = _ITEM.match(raw)  # unindented only: indented numbers are lists in an answer
+        numbered = _ITEM.match(raw) if sections else None  # unindented: indented numbers are lists
+        if heading or numbered:
+            _close(sections, item, path, problems, final=False, section_ends=bool(heading))
         if heading:
             sections.append(_open_section(heading, j + 1, sections, path, problems))
             item = None
-        elif numbered and sections:
+        elif numbered:
             item = _open_item(numbered, j + 1, sections[-1], path, problems)
         elif item is not None:
             item.rest.append(raw)
         elif text and not stray:
             problems.error(SourceSpan(path, j + 1), *(_NO_ITEM_YET if sections else _NO_SECTION_YET))
         stray = bool(text) and not heading and item is None
+    _close(sections, item, path, problems, final=True, section_ends=True)
     if not sections:
         last = max((k + 1 for k, line in enumerate(lines) if line), default=1)
         problems.error(SourceSpan(path, last), "no Q&A sections found",
                        "after '🙋 Q&A', write sections '[01] Section title' with items '1. Question? Answer'")
-    for section in sections:
-        if not section.items:
-            problems.error(SourceSpan(path, section.line), f"section [{section.number:02d}] has no items",
-                           "add items like '1. Question? Answer', or remove the heading")
-    return sections
+    return tuple(Section(s.number, s.title, tuple(s.items), SourceSpan(path, s.line)) for s in sections)
+
+
+def _close(sections: list[_Section], item: _Item | None, path: str, problems: Problems,
+           final: bool, section_ends: bool) -> None:
+    """Check and freeze the open item (``final``: the file's last); a section that ends needs items."""
+    if item is not None:
+        sections[-1].items.append(_freeze_item(item, path, problems, final))
+    if section_ends and sections and not sections[-1].items:
+        section = sections[-1]
+        problems.error(SourceSpan(path, section.line), f"section [{section.number:02d}] has no items",
+                       "add items like '1. Question? Answer', or remove the heading")
 
 
 def _open_section(match: re.Match, line: int, sections: list[_Section], path: str,
                   problems: Problems) -> _Section:
     number, title = int(match.group(1)), match.group(2).strip()
-    expected = sections[-1].number + 1 if sections else 1
-    if number != expected:
-        problems.error(SourceSpan(path, line), f"section [{number:02d}] where [{expected:02d}] was expected",
-                       "number sections 01, 02, ... in order; a citation like [12] must not start a line")
+    position = len(sections) + 1
+    if _misnumbered(number, position, sections[-1].number if sections else 0):
+        problems.error(SourceSpan(path, line), f"section [{number:02d}] where [{position:02d}] was expected",
+                       "number sections 01, 02, ... in order")
     if not title:
         problems.error(SourceSpan(path, line), f"section [{number:02d}] has no title",
                        "write it as '[01] Section title'")
@@ -190,39 +218,36 @@ def _open_section(match: re.Match, line: int, sections: list[_Section], path: st
 
 def _open_item(match: re.Match, line: int, section: _Section, path: str, problems: Problems) -> _Item:
     number, body = int(match.group(1)), match.group(2).strip()
-    expected = section.items[-1].number + 1 if section.items else 1
-    if number != expected:
-        problems.error(SourceSpan(path, line), f"item {number} where item {expected} was expected "
+    position = len(section.items) + 1
+    if _misnumbered(number, position, section.items[-1].number if section.items else 0):
+        problems.error(SourceSpan(path, line), f"item {number} where item {position} was expected "
                        f"in section [{section.number:02d}]",
                        "items are numbered 1, 2, ... in every section; indent a numbered list inside an answer")
     end = _QUESTION_END.search(body)
     if end is None:
-        item = _Item(number, line, None, body)
-    else:
-        item = _Item(number, line, body[: end.end()].strip(), body[end.end():].strip())
-    section.items.append(item)
-    return item
+        return _Item(number, line, None, body)
+    return _Item(number, line, body[: end.end()].strip(), body[end.end():].strip())
 
 
-def _freeze(section: _Section, path: str, problems: Problems, final: bool) -> Section:
-    """Check and freeze a section; ``final`` marks the last section of the file."""
-    items = tuple(_freeze_item(item, path, problems, final and item is section.items[-1])
-                  for item in section.items)
-    return Section(section.number, section.title, items, SourceSpan(path, section.line))
+def _misnumbered(number: int, position: int, previous: int) -> bool:
+    """Wrong unless it is the position or follows the previous number, so that one typo
+    ([01] [05] [03]) or one omission ([01] [03] [04]) is reported once, not for every later number."""
+    return number not in (position, previous + 1)
 
 
 def _freeze_item(item: _Item, path: str, problems: Problems, final: bool) -> QA:
     """Check and freeze an item. Only the file's final item may be cut short (a warning)."""
     span = SourceSpan(path, item.line)
     answer = _join(item.first if item.question is not None else "", item.rest) or ""
-    if final and (item.question is None or not _SENTENCE_END.search(answer)):
+    # Cut inside the question (nothing after it) or inside the answer (no closing punctuation).
+    cut = not answer if item.question is None else not _SENTENCE_END.search(answer)
+    if final and cut:
         problems.warn(span, f"item {item.number} seems cut off at the end of the file",
                       "the text may have been truncated; complete the item")
-        question = item.question if item.question is not None else item.first
-        return QA(item.number, question, answer, span, truncated=True)
+        return QA(item.number, item.question or item.first, answer, span, truncated=True)
     if item.question is None:
         problems.error(span, f"item {item.number} has no question mark",
-                       "the question ends at the first '?' or '？' on the item's first line")
+                       "the question ends at the first '?' or '？'; add one after the question")
     elif len(item.question) == 1:
         problems.error(span, f"item {item.number} has no question", "write the question before the '?'")
     elif not answer:

@@ -1,0 +1,278 @@
+"""The Aili parser (aili.py) and the decoding in front of it (textfile.py).
+
+Fixture files: ``tests/fixtures/aili/NAME.txt`` is one input, as the raw bytes a user could
+have (CRLF, BOM, NFD ...). ``NAME.expected.yaml`` next to it is the exact result: the problem
+strings, ``path:line: message (hint)`` with the path as ``tests/fixtures/aili/NAME.txt``, and the
+document (or null) with the line of every title, section and item. Each fixture is its own test
+(``test_fixture[crlf]``).
+
+To add a case, write NAME.txt (with Python when the bytes matter), then regenerate the expected
+files from the current parser and review the diff before committing::
+
+    python3 tests/test_aili.py
+
+The other tests parse string literals (the parser is pure), the real interview texts, and
+pathological or oversized input.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from minimax_archive.aili import parse_document
+from minimax_archive.errors import ContentError, Problems, SourceSpan
+from minimax_archive.model import Document
+from minimax_archive.textfile import MAX_BYTES, decode, read_text
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures" / "aili"
+REAL = ROOT / "content" / "interviews" / "minimax-yan-junjie"
+NAMES = sorted(p.name[: -len(".txt")] for p in FIXTURES.glob("*.txt"))
+
+
+# -- fixture files ------------------------------------------------------------------------------
+
+def run_fixture(name: str) -> dict:
+    """Decode and parse one fixture as the loader would; the result as plain data."""
+    path = f"tests/fixtures/aili/{name}.txt"
+    problems = Problems()
+    try:
+        document = parse_document(decode((FIXTURES / f"{name}.txt").read_bytes(), path), path, problems)
+    except ContentError as exc:
+        problems.items.extend(exc.problems)
+        document = None
+    return {"problems": [str(p) for p in problems], "document": as_data(document, path)}
+
+
+def as_data(doc: Document | None, path: str) -> dict | None:
+    """The document as the expected files spell it: every field, spans as line numbers."""
+    if doc is None:
+        return None
+    spans = [doc.span] + [s.span for s in doc.sections] + [q.span for s in doc.sections for q in s.items]
+    assert {span.path for span in spans} == {path}
+    return {"title": doc.title, "line": doc.span.line, "abstract": doc.abstract, "sections": [
+        {"number": s.number, "title": s.title, "line": s.span.line, "items": [
+            {"number": q.number, "line": q.span.line, "question": q.question, "answer": q.answer,
+             "truncated": q.truncated} for q in s.items]}
+        for s in doc.sections]}
+
+
+class _Dumper(yaml.SafeDumper):
+    """Multi-line answers as readable ``|`` blocks."""
+
+
+_Dumper.add_representer(str, lambda dumper, value: dumper.represent_scalar(
+    "tag:yaml.org,2002:str", value, style="|" if "\n" in value else None))
+
+
+def regenerate() -> None:
+    """Rewrite every expected file from the current parser (all computed first, then written)."""
+    results = {name: yaml.dump(run_fixture(name), Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                               width=10_000) for name in NAMES}
+    for name, text in results.items():
+        (FIXTURES / f"{name}.expected.yaml").write_text(text, encoding="utf-8")
+    print(f"wrote {len(results)} files tests/fixtures/aili/*.expected.yaml")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_fixture(name):
+    expected_path = FIXTURES / f"{name}.expected.yaml"
+    assert expected_path.exists(), f"no {expected_path.name}: run python3 tests/test_aili.py"
+    expected = yaml.safe_load(expected_path.read_text(encoding="utf-8"))
+    assert run_fixture(name) == expected, (
+        f"tests/fixtures/aili/{name}.txt no longer gives {expected_path.name}; "
+        "if the change is intended, run python3 tests/test_aili.py and review the diff")
+
+
+def test_every_expected_file_has_an_input():
+    orphans = {p.name[: -len(".expected.yaml")] for p in FIXTURES.glob("*.expected.yaml")} - set(NAMES)
+    assert not orphans
+
+
+def test_fixtures_hold_the_bytes_they_are_named_for():
+    """Guard against an editor 'fixing' the interesting bytes."""
+    raw = {name: (FIXTURES / f"{name}.txt").read_bytes() for name in NAMES}
+    assert raw["bom"].startswith(b"\xef\xbb\xbf")
+    assert raw["crlf"].count(b"\r\n") == raw["crlf"].count(b"\n") > 10
+    assert b"\n" not in raw["lone_cr"] and raw["lone_cr"].count(b"\r") > 10
+    assert "e\u0301".encode() in raw["nfd"]
+    assert b" \n" in raw["whitespace"] and b"\n\n\n\n" in raw["whitespace"]
+
+
+# -- string literals (the parser is pure) ------------------------------------------------------
+
+HEAD = "Title\n\n🌈 Abstract\n\nAbstract.\n\n🙋 Q&A\n\n"
+
+
+def parse(text: str) -> tuple[Document | None, list[str]]:
+    problems = Problems()
+    return parse_document(text, "t.txt", problems), [str(p) for p in problems]
+
+
+@pytest.mark.parametrize("lang, mark", [("en", "?"), ("zh", "？")])
+def test_real_interview_texts(lang, mark):
+    doc, problems = parse(read_text(str(REAL / f"{lang}.txt")))
+    assert problems == []
+    assert [(s.number, [q.number for q in s.items]) for s in doc.sections] == [
+        (1, [1, 2]), (2, [1, 2]), (3, [1, 2]), (4, [1, 2])]
+    questions = [q.question for s in doc.sections for q in s.items]
+    assert all(q.endswith(mark) and mark not in q[:-1] for q in questions)
+    assert all(q.answer and not q.truncated for s in doc.sections for q in s.items)
+    assert doc.abstract and doc.title.startswith("对话 MiniMax 闫俊杰")
+
+
+def test_question_ends_at_the_first_question_mark():
+    doc, _ = parse(HEAD + "[01] S\n\n1. Why? Because. Really? Yes.\n")
+    qa = doc.sections[0].items[0]
+    assert (qa.question, qa.answer) == ("Why?", "Because. Really? Yes.")
+
+
+def test_fullwidth_question_mark_needs_no_space():
+    doc, _ = parse(HEAD + "[01] 创立\n\n1. 为什么？因为：技术。\n")
+    qa = doc.sections[0].items[0]
+    assert (qa.question, qa.answer) == ("为什么？", "因为：技术。")
+
+
+def test_indented_numbers_and_bullets_stay_in_the_answer():
+    doc, problems = parse(HEAD + "[01] S\n\n1. Q? Steps:\n\n   1. one\n   2. two\n\n- a\n- b\n\n2. Next? Yes.\n")
+    assert problems == []
+    assert doc.sections[0].items[0].answer == "Steps:\n\n   1. one\n   2. two\n\n- a\n- b"
+    doc, _ = parse(HEAD + "[01] S\n\n1. Q? Steps:\n    1. one\n    2. two\n")
+    assert doc.sections[0].items[0].answer == "Steps:\n1. one\n2. two"  # common indent removed
+
+
+def test_only_the_final_item_may_lack_closing_punctuation():
+    doc, problems = parse(HEAD + "[01] S\n\n1. Q? no full stop\n\n2. Q? also none\n")
+    assert [q.truncated for q in doc.sections[0].items] == [False, True]
+    assert problems == ["t.txt:13: warning: item 2 seems cut off at the end of the file "
+                        "(the text may have been truncated; complete the item)"]
+
+
+def test_final_item_without_question_mark_but_with_more_lines_is_an_error():
+    _, problems = parse(HEAD + "[01] S\n\n1. What did he\nsay? Nothing.\n")
+    assert problems == ["t.txt:11: item 1 has no question mark "
+                        "(the question ends at the first '?' or '？'; add one after the question)"]
+
+
+@pytest.mark.parametrize("numbers, wrong", [("1 3 4", "3"), ("1 5 3", "5")], ids=["omission", "typo"])
+def test_a_wrong_item_number_is_reported_once(numbers, wrong):
+    _, problems = parse(HEAD + "[01] S\n\n" + "".join(f"{n}. Q? A.\n\n" for n in numbers.split()))
+    assert problems == [f"t.txt:13: item {wrong} where item 2 was expected in section [01] (items are numbered "
+                        "1, 2, ... in every section; indent a numbered list inside an answer)"]
+
+
+@pytest.mark.parametrize("numbers, wrong", [("01 03 04", "03"), ("01 05 03", "05")], ids=["omission", "typo"])
+def test_a_wrong_section_number_is_reported_once(numbers, wrong):
+    _, problems = parse(HEAD + "".join(f"[{n}] S\n1. Q? A.\n" for n in numbers.split()))
+    assert problems == [f"t.txt:11: section [{wrong}] where [02] was expected (number sections 01, 02, ... in order)"]
+
+
+def test_a_stray_paragraph_is_reported_once():
+    _, problems = parse("Title\nline one\nline two\n\nline three\n\n🙋 Q&A\n\n[01] S\n\n1. Q? A.\n")
+    hint = "only the title goes before '🌈 Abstract'; if this is the abstract, put a '🌈 Abstract' line above it"
+    assert problems == ["t.txt:1: warning: the interview has no abstract "
+                        "(add '🌈 Abstract' and a paragraph after the title)",
+                        f"t.txt:2: unexpected text between the title and the abstract ({hint})",
+                        f"t.txt:5: unexpected text between the title and the abstract ({hint})"]
+
+
+def test_problems_are_added_to_those_already_collected():
+    problems = Problems()
+    problems.warn(SourceSpan("x"), "w")
+    assert parse_document("", "t.txt", problems) is None
+    assert [str(p) for p in problems][0] == "x: warning: w"
+    assert len(problems) == 2
+
+
+def test_reading_stops_after_50_errors():
+    doc, problems = parse(HEAD + "[01] S\n" + "1. \n" * 1000)
+    assert doc is None and len(problems) == 51
+    assert problems[:3] == [
+        "t.txt:10: item 1 has no question mark (the question ends at the first '?' or '？'; add one after the question)",
+        "t.txt:11: item 1 where item 2 was expected in section [01] "
+        "(items are numbered 1, 2, ... in every section; indent a numbered list inside an answer)",
+        "t.txt:11: item 1 has no question mark (the question ends at the first '?' or '？'; add one after the question)"]
+    assert problems[-1] == ("t.txt:35: stopped reading after 50 errors "
+                            "(is this an Aili summary? fix the problems above first)")
+
+
+@pytest.mark.parametrize("text", [
+    "[\n" * 100_000,
+    "[" * 100_000,
+    "1. \n" * 100_000,
+    "[01] S\n" * 100_000,
+    HEAD + "[01] S\n" + "1. \n" * 100_000,
+    HEAD + "[01] S\n1. Q? A.\n" + "".join(" " * i + "- x\n" for i in range(2_000)),
+    HEAD + "[01] S\n1. Q? " + "(" * 100_000 + "?" + "[" * 100_000 + "\n",
+    "!" * 100_000 + "abstract!",
+], ids=["brackets", "one-long-line", "items", "sections", "items-in-section", "deep-nesting",
+        "long-answer", "heading-backtracking"])
+def test_pathological_input_completes_and_reports(text):
+    """Linear-time parsing: these finish in a fraction of a second (no clock asserted)."""
+    doc, problems = parse(text)
+    assert problems and len(problems) <= 52
+    assert all(p.startswith("t.txt") for p in problems)
+
+
+# -- decoding and reading files -----------------------------------------------------------------
+
+@pytest.mark.parametrize("data, line", [
+    (b"ok\n\xff", 2),
+    (b"a\r\nb\r\n\xe9t\xe9", 3),
+    (b"a\rb\rc\r\xff", 4),
+    (b"\xef\xbb\xbf\n\n\xff", 3),
+    (b"\xff\xfeT\x00", 1),
+])
+def test_decode_refuses_non_utf8_naming_the_line(data, line):
+    with pytest.raises(ContentError) as caught:
+        decode(data, "dir/en.txt")
+    assert str(caught.value) == f"dir/en.txt: not UTF-8 at line {line} (save the file as UTF-8)"
+
+
+def test_decode_normalises():
+    assert decode(b"\xef\xbb\xbfa\r\nb\rc\n", "x") == "a\nb\nc\n"
+    assert decode("Cafe\u0301 한".encode(), "x") == "Caf\u00e9 \ud55c"
+    assert decode("한".encode("utf-8"), "x") == decode("\u1112\u1161\u11ab".encode(), "x")
+
+
+def test_read_text_refuses_a_50_mb_file_without_reading_it(tmp_path):
+    path = tmp_path / "en.txt"
+    with open(path, "wb") as handle:
+        handle.truncate(50 * 1024 * 1024)  # sparse: no 50 MB written
+    with pytest.raises(ContentError) as caught:
+        read_text(str(path))
+    assert str(caught.value) == (f"{path}: file is too large (52,428,800 bytes) "
+                                 "(content files are limited to 2,097,152 bytes)")
+
+
+def test_read_text_accepts_exactly_max_bytes(tmp_path):
+    path = tmp_path / "en.txt"
+    path.write_bytes(b"a" * MAX_BYTES)
+    assert len(read_text(str(path))) == MAX_BYTES
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs POSIX FIFOs")
+def test_read_text_refuses_a_fifo_instead_of_blocking(tmp_path):
+    path = tmp_path / "en.txt"
+    os.mkfifo(path)
+    with pytest.raises(ContentError) as caught:
+        read_text(str(path))
+    assert str(caught.value) == f"{path}: is not a regular file (content must be plain text files)"
+
+
+def test_read_text_refuses_a_symlink(tmp_path):
+    (tmp_path / "real.txt").write_text("x")
+    (tmp_path / "en.txt").symlink_to(tmp_path / "real.txt")
+    with pytest.raises(ContentError) as caught:
+        read_text(str(tmp_path / "en.txt"))
+    assert str(caught.value) == (f"{tmp_path / 'en.txt'}: is a symbolic link "
+                                 "(content must be regular files inside the content folder)")
+
+
+if __name__ == "__main__":
+    sys.exit(regenerate())
