@@ -11,7 +11,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from conftest import REPO
+from sitekit import REPO
 
 
 def test_check_reports_every_problem_of_a_broken_archive():

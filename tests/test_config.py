@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import ARCHIVE_YAML, EN, ZH, write_archive
+from sitekit import ARCHIVE_YAML, EN, ZH, write_archive
 from minimax_archive.config import parse_config
 from minimax_archive.errors import ContentError, Problems
 from minimax_archive.loader import load_archive

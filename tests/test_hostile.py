@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EN, REPO, ZH, write_archive
+from sitekit import EN, REPO, ZH, write_archive
 from hostile import write_hostile_archive
 from minimax_archive.build import build
 from minimax_archive.errors import ContentError

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import REPO
+from sitekit import REPO
 from minimax_archive.build import build
 
 SLUG = "minimax-yan-junjie"

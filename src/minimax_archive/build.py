@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from .errors import BuildError, Problem
@@ -47,16 +48,19 @@ def build(content: str, out: str, templates: str | None = None, base_url: str | 
     # 1. Load and check all content. Every problem is reported here, before anything is written.
     archive, warnings = load_archive(content, base_url)
     themes = assign(archive)
-    # 2. Render every page in memory.
-    files = render_site(archive, themes, templates_dir)
-    # 3. Write to a staging folder, index it there, then swap it in: a failure at
-    #    any step leaves the previous site exactly as it was.
+    # 2. Search records: one per answer (and per interview), pure data.
+    items = records(archive, themes) if search else []
+    # 3. Write to a staging folder and index it there, then swap it in: a failure
+    #    at any step leaves the previous site exactly as it was. Indexing needs
+    #    only the records, so Pagefind runs while Python renders and writes.
     staging = stage(out)
     try:
-        write_files(staging, files, asset_files(templates_dir))
-        items = records(archive, themes) if search else []
-        if search:
-            write_index(staging, items)
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            indexing = pool.submit(write_index, staging, items) if search else None
+            files = render_site(archive, themes, templates_dir)
+            write_files(staging, files, asset_files(templates_dir))
+            if indexing is not None:
+                indexing.result()
         commit(staging, out)
     except BaseException:
         discard(staging)

@@ -11,14 +11,15 @@ from ``<html lang="zh-CN">``.
 
 from __future__ import annotations
 
-import asyncio
 import os
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from . import urls
 from .errors import BuildError
 from .markup import excerpt, plain
 from .model import Archive, qa_anchor
+from .pagefind_service import PagefindService
 
 BUNDLE = "pagefind"
 """The index folder inside the site."""
@@ -79,23 +80,36 @@ def check_pagefind() -> None:
                          "(pip install 'pagefind[extended]', or build with --no-search)") from None
 
 
+def bundle_path(html_lang: str) -> str:
+    """Where a language's search bundle goes in the site (``zh-cn/pagefind``)."""
+    return f"{BUNDLE}/{html_lang.lower()}"
+
+
 def write_index(site_dir: str, items: list[Record]) -> None:
-    """Index the records and write the Pagefind bundle into ``site_dir/pagefind``."""
+    """Index the records and write one Pagefind bundle per language, in parallel.
+
+    A bundle per language lets each language be indexed by its own Pagefind
+    process (Chinese segmentation is the slow part), and a reader downloads
+    only the index of the language they search in.
+    """
     check_pagefind()
-    try:
-        asyncio.run(_write(os.path.join(site_dir, BUNDLE), items))
-    except BuildError:
-        raise
-    except Exception as exc:  # the service reports failures as assorted exceptions
-        raise BuildError(f"Pagefind failed: {type(exc).__name__}: {exc}") from exc
+    from pagefind.service import get_executable
+
+    binary = get_executable()
+    if binary is None:
+        raise BuildError("Pagefind's binary was not found (pip install 'pagefind[extended]')")
+    by_language: dict[str, list[Record]] = {}
+    for record in items:
+        by_language.setdefault(record.language, []).append(record)
+    with ThreadPoolExecutor(max_workers=max(1, len(by_language))) as pool:
+        jobs = [pool.submit(_index_one, str(binary), os.path.join(site_dir, bundle_path(lang)), group)
+                for lang, group in by_language.items()]
+        for job in jobs:
+            job.result()
 
 
-async def _write(bundle: str, items: list[Record]) -> None:
-    from pagefind.index import PagefindIndex
-
-    # Leaving the context writes the bundle to output_path (and nothing if an error was raised).
-    async with PagefindIndex({"output_path": bundle}) as index:
-        for start in range(0, len(items), 500):  # pipelined, in bounded batches
-            await asyncio.gather(*(index.add_custom_record(
-                url=r.url, content=r.content, language=r.language, meta=r.meta, filters=r.filters)
-                for r in items[start:start + 500]))
+def _index_one(binary: str, bundle: str, items: list[Record]) -> None:
+    with PagefindService(binary) as service:
+        service.add_records({"url": r.url, "content": r.content, "language": r.language, "meta": r.meta,
+                             "filters": r.filters} for r in items)
+        service.write_files(bundle)

@@ -32,7 +32,8 @@ def assign(archive: Archive) -> dict[tuple[str, str], tuple[str, ...]]:
     result = {}
     for interview in archive.interviews:
         for qa_id, texts in _qa_texts(interview).items():
-            found = {key for key, pattern in patterns if any(pattern.search(t) for t in texts)}
+            text = "\n".join(texts)  # one search per theme over every language's question and answer
+            found = {key for key, pattern in patterns if pattern.search(text)}
             for name in interview.meta.themes.get(qa_id, ()):
                 if name.startswith("-"):
                     found.discard(name[1:])

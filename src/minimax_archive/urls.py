@@ -7,8 +7,6 @@ project sites, a folder on S3) without a rebuild.
 
 from __future__ import annotations
 
-import posixpath
-
 
 def entry() -> str:
     """The bilingual entry page at the site root."""
@@ -45,12 +43,16 @@ def feed(lang: str) -> str:
 
 def link(from_page: str, to: str) -> str:
     """A relative link from one output file to another (``index.html`` shown as ``./``)."""
-    here = posixpath.dirname(from_page) or "."
-    target_dir, name = posixpath.split(to)
-    rel = posixpath.relpath(target_dir or ".", here)
+    here = from_page.split("/")[:-1]
+    target = to.split("/")
+    name = target.pop()
+    common = 0
+    while common < min(len(here), len(target)) and here[common] == target[common]:
+        common += 1
+    parts = [".."] * (len(here) - common) + target[common:]
     if name == "index.html":
-        return "./" if rel == "." else rel + "/"
-    return name if rel == "." else f"{rel}/{name}"
+        return "/".join(parts) + "/" if parts else "./"
+    return "/".join([*parts, name])
 
 
 def root(from_page: str) -> str:

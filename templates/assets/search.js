@@ -156,7 +156,9 @@ async function buildFilters() {
 
 async function start() {
   try {
-    pagefind = await import(new URL("pagefind/pagefind.js", root).href);
+    // One bundle per language, named after the page's <html lang> (en, zh-cn).
+    const bundle = `pagefind/${document.documentElement.lang.toLowerCase()}/pagefind.js`;
+    pagefind = await import(new URL(bundle, root).href);
     await pagefind.options({ baseUrl: "/" });
     await pagefind.init();
     await buildFilters();
