@@ -27,7 +27,7 @@ def test_build_then_broken_content_leaves_site_exactly_as_it_was(tmp_path):
     assert first.returncode == 0, first.stderr
     assert "built site/" in first.stdout
     before = tree_digest(tmp_path / "site")
-    assert "en/interviews/test-one/index.html" in before and "pagefind/zh-cn/pagefind.js" in before
+    assert "en/interviews/test-one/index.html" in before and "pagefind/zh/pagefind.js" in before
 
     broken = EN.replace("1. Why MoE? Because", "1. Why MoE. Because").replace("Because MoE is cheaper.", "")
     broken = EN.replace("2. What else? Dense models are slow.", "2. What else. Dense models are slow.")

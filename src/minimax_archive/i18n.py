@@ -2,9 +2,18 @@
 
 Content is translated by the archive's authors; these are the words around it.
 Every language in ``model.KNOWN_LANGUAGES`` must have every key (a test checks).
+A string with ``|`` has a singular and a plural form ("{n} answer|{n} answers");
+:func:`plural` picks one (templates: ``t.n_answers | plural(3)``).
 """
 
 from __future__ import annotations
+
+
+def plural(forms: str, n: int) -> str:
+    """The form of ``forms`` ("one|many", or one form for all) for ``n``, with {n} filled in."""
+    one, _, many = forms.partition("|")
+    return (one if n == 1 or not many else many).replace("{n}", str(n))
+
 
 STRINGS: dict[str, dict[str, str]] = {
     "en": {
@@ -19,23 +28,23 @@ STRINGS: dict[str, dict[str, str]] = {
         "source": "Source",
         "abstract": "Abstract",
         "contents": "Contents",
-        "qa_count": "{n} questions",
-        "answers": "answers",
-        "interviews_count": "interviews",
+        "qa_count": "{n} question|{n} questions",
+        "n_answers": "{n} answer|{n} answers",
+        "n_interviews": "{n} interview|{n} interviews",
         "truncated": "This answer appears to be cut off in the source text.",
         "missing_title": "Not yet available in English",
         "missing_body": "This interview has not been translated into English yet. Read it in:",
         "themes_intro": "Every answer in the archive, by theme. Each answer links straight to its place in the interview.",
         "matrix": "Themes by interview",
         "interview": "Interview",
-        "theme_page_intro": "{answers} answers in {interviews} interviews.",
+        "theme_page_intro": "{answers} in {interviews}.",
         "search_placeholder": "Search questions and answers…",
         "search_label": "Search the archive",
         "filters": "Filters",
         "filter_theme": "Theme",
         "filter_interviewee": "Interviewee",
         "filter_organisation": "Organisation",
-        "search_results": "{answers} answers in {interviews} interviews",
+        "search_results": "{answers} in {interviews}",
         "search_none": "No answers found.",
         "search_loading": "Loading search…",
         "search_failed": "Search is unavailable: the index could not be loaded.",
@@ -61,22 +70,22 @@ STRINGS: dict[str, dict[str, str]] = {
         "abstract": "摘要",
         "contents": "目录",
         "qa_count": "{n} 个问题",
-        "answers": "个回答",
-        "interviews_count": "篇访谈",
+        "n_answers": "{n} 个回答",
+        "n_interviews": "{n} 篇访谈",
         "truncated": "原文中此回答似乎不完整。",
         "missing_title": "暂无中文版",
         "missing_body": "这篇访谈还没有中文版。可以阅读：",
         "themes_intro": "按主题浏览档案中的每一个回答，点击即可直达访谈中的对应位置。",
         "matrix": "主题 × 访谈",
         "interview": "访谈",
-        "theme_page_intro": "共 {interviews} 篇访谈中的 {answers} 个回答。",
+        "theme_page_intro": "共 {interviews}中的 {answers}。",
         "search_placeholder": "搜索问题和回答……",
         "search_label": "搜索档案",
         "filters": "筛选",
         "filter_theme": "主题",
         "filter_interviewee": "受访者",
         "filter_organisation": "机构",
-        "search_results": "{interviews} 篇访谈中的 {answers} 个回答",
+        "search_results": "{interviews}中的 {answers}",
         "search_none": "没有找到相关回答。",
         "search_loading": "正在加载搜索……",
         "search_failed": "搜索暂不可用：无法加载索引。",

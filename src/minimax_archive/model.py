@@ -129,6 +129,11 @@ class Theme:
 #: the English index, hence zh-CN.
 KNOWN_LANGUAGES = {"en": ("English", "en"), "zh": ("中文", "zh-CN")}
 
+#: Languages written without spaces between words. Their search also uses an
+#: index of overlapping character pairs, which finds any phrase of two or more
+#: characters, whatever the word segmenter made of it.
+UNSPACED_LANGUAGES = frozenset({"zh"})
+
 
 @dataclass(frozen=True, slots=True)
 class SiteConfig:

@@ -14,6 +14,7 @@ import jinja2
 
 from . import urls
 from .errors import BuildError
+from .i18n import plural
 from .model import Archive
 from .theme_views import search_page, theme_pages
 from .views import Page, ThemeMap, common, entry_page, home_pages, interview_page
@@ -32,7 +33,7 @@ def shipped_templates() -> str:
 
 
 def make_environment(templates_dir: str) -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir),
         autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
         undefined=jinja2.StrictUndefined,
@@ -40,6 +41,8 @@ def make_environment(templates_dir: str) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["plural"] = plural
+    return env
 
 
 def pages(archive: Archive, themes: ThemeMap) -> list[Page]:

@@ -12,17 +12,18 @@ from ``<html lang="zh-CN">``.
 from __future__ import annotations
 
 import os
+import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from . import urls
 from .errors import BuildError
 from .markup import excerpt, plain
-from .model import Archive, qa_anchor
+from .model import UNSPACED_LANGUAGES, Archive, qa_anchor
 from .pagefind_service import PagefindService
 
-BUNDLE = "pagefind"
-"""The index folder inside the site."""
+PAIR_LANGUAGE = "en"
+"""Pagefind language of pair indexes: plain whitespace-separated words, no segmenter."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,8 @@ class Record:
     """Shown in results: title (the question), interview, page, excerpt."""
     filters: dict[str, list[str]] = field(default_factory=dict)
     """theme / interviewee / organisation values."""
+    bundle: str = ""
+    """The bundle folder in the site it belongs to (``pagefind/zh``)."""
 
 
 def records(archive: Archive, themes: dict[tuple[str, str], tuple[str, ...]]) -> list[Record]:
@@ -48,6 +51,7 @@ def records(archive: Archive, themes: dict[tuple[str, str], tuple[str, ...]]) ->
     for interview in archive.interviews:
         for lang, doc in interview.documents.items():
             language = config.html_lang(lang).lower()
+            bundle = os.path.dirname(urls.search_bundle(lang))
             page = urls.site_path(urls.interview(lang, interview.slug))
             title = interview.display_title(lang, config.default_language)
             people = {k: [v] for k, v in (("interviewee", interview.meta.interviewee.get(lang)),
@@ -55,7 +59,7 @@ def records(archive: Archive, themes: dict[tuple[str, str], tuple[str, ...]]) ->
             intro = " ".join(filter(None, [title, *(v[0] for v in people.values()), plain(doc.abstract or "")]))
             out.append(Record(page, intro, language,
                               {"title": title, "interview": title, "page": page,
-                               "excerpt": excerpt(doc.abstract or "")}, dict(people)))
+                               "excerpt": excerpt(doc.abstract or "")}, dict(people), bundle))
             for section in doc.sections:
                 for qa in section.items:
                     anchor = qa_anchor(section, qa)
@@ -64,8 +68,32 @@ def records(archive: Archive, themes: dict[tuple[str, str], tuple[str, ...]]) ->
                         f"{page}#{anchor}", plain(qa.question) + " " + plain(qa.answer), language,
                         {"title": plain(qa.question), "interview": title, "page": page,
                          "section": section.title, "excerpt": excerpt(qa.answer)},
-                        dict(people) | ({"theme": keys} if keys else {})))
-    return out
+                        dict(people) | ({"theme": keys} if keys else {}), bundle))
+    return out + [pair_record(r) for r in out if r.bundle.rsplit("/", 1)[-1] in UNSPACED_LANGUAGES]
+
+
+_HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+
+
+def pairs(text: str) -> str:
+    """Chinese runs as overlapping character pairs: 至关重要 -> "至关 关重 重要"; other words kept."""
+    def split(match: re.Match) -> str:
+        run = match.group(0)
+        if len(run) == 1:
+            return f" {run} "
+        return " " + " ".join(run[i:i + 2] for i in range(len(run) - 1)) + " "
+    return re.sub(r"\s+", " ", _HAN_RUN.sub(split, text)).strip()
+
+
+def pair_record(record: Record) -> Record:
+    """The character-pair twin of a record, for its language's pair index.
+
+    Its words are character pairs, so it is indexed as space-separated text
+    (no segmenter involved); the browser searches it with the query's pairs.
+    Its excerpt would show pairs, so the readable text goes along in ``meta``.
+    """
+    return Record(record.url, pairs(record.content), PAIR_LANGUAGE, record.meta | {"text": record.content},
+                  record.filters, record.bundle + "-pairs")
 
 
 def check_pagefind() -> None:
@@ -80,13 +108,8 @@ def check_pagefind() -> None:
                          "(pip install 'pagefind[extended]', or build with --no-search)") from None
 
 
-def bundle_path(html_lang: str) -> str:
-    """Where a language's search bundle goes in the site (``zh-cn/pagefind``)."""
-    return f"{BUNDLE}/{html_lang.lower()}"
-
-
 def write_index(site_dir: str, items: list[Record]) -> None:
-    """Index the records and write one Pagefind bundle per language, in parallel.
+    """Index the records and write each bundle (one per language, plus pair indexes), in parallel.
 
     A bundle per language lets each language be indexed by its own Pagefind
     process (Chinese segmentation is the slow part), and a reader downloads
@@ -98,12 +121,12 @@ def write_index(site_dir: str, items: list[Record]) -> None:
     binary = get_executable()
     if binary is None:
         raise BuildError("Pagefind's binary was not found (pip install 'pagefind[extended]')")
-    by_language: dict[str, list[Record]] = {}
+    by_bundle: dict[str, list[Record]] = {}
     for record in items:
-        by_language.setdefault(record.language, []).append(record)
-    with ThreadPoolExecutor(max_workers=max(1, len(by_language))) as pool:
-        jobs = [pool.submit(_index_one, str(binary), os.path.join(site_dir, bundle_path(lang)), group)
-                for lang, group in by_language.items()]
+        by_bundle.setdefault(record.bundle, []).append(record)
+    with ThreadPoolExecutor(max_workers=max(1, len(by_bundle))) as pool:
+        jobs = [pool.submit(_index_one, str(binary), os.path.join(site_dir, bundle), group)
+                for bundle, group in by_bundle.items()]
         for job in jobs:
             job.result()
 

@@ -9,7 +9,7 @@ from markupsafe import Markup
 
 from . import urls
 from .markup import excerpt, render_inline
-from .model import Archive, qa_anchor
+from .model import UNSPACED_LANGUAGES, Archive, qa_anchor
 from .views import Page, ThemeMap, common, script_json
 
 
@@ -75,5 +75,6 @@ def search_page(archive: Archive, lang: str) -> Page:
     vocabulary = [{"key": t.key, "label": t.label.get(lang, t.key),
                    "keywords": sorted({w for words in t.keywords.values() for w in words})}
                   for t in archive.config.themes]
-    data = script_json({"themes": vocabulary, "lang": lang})
+    data = script_json({"themes": vocabulary, "lang": lang, "bundle": urls.search_bundle(lang),
+                        "pairs": urls.search_bundle(lang, pairs=True) if lang in UNSPACED_LANGUAGES else None})
     return Page(path, "search.html", common(archive, lang, path) | {"search_data": data})

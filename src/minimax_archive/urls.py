@@ -41,6 +41,11 @@ def feed(lang: str) -> str:
     return f"{lang}/feed.xml"
 
 
+def search_bundle(lang: str, pairs: bool = False) -> str:
+    """The Pagefind bundle of a language (``pagefind/zh/``), or its character-pair index."""
+    return f"pagefind/{lang}{'-pairs' if pairs else ''}/pagefind.js"
+
+
 def link(from_page: str, to: str) -> str:
     """A relative link from one output file to another (``index.html`` shown as ``./``)."""
     here = from_page.split("/")[:-1]

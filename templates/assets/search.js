@@ -5,6 +5,9 @@
 // - A query that names a theme in any language (talent, 人才, MoE, 混合专家)
 //   also brings every answer of that theme, so a Chinese reader typing
 //   "talent" finds the 人才 answers without reading any English.
+// - Chinese is also searched in an index of overlapping character pairs, so
+//   any phrase of two or more characters is found even where Pagefind's word
+//   segmentation splits it differently at index and query time.
 // - The state lives in the URL (?q=…&theme=…), so searches can be linked.
 const data = JSON.parse(document.getElementById("search-data").textContent);
 const t = JSON.parse(document.getElementById("search-strings").textContent);
@@ -20,6 +23,43 @@ const selected = Object.fromEntries(FILTER_KEYS.map((k) => [k, new Set()]));
 // The page's location decides the site root, so the site works under any sub-path.
 const root = new URL("../../", location.href);
 let pagefind;
+let pairIndex = null;
+const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
+const HAN_RUNS = /[\u3400-\u9fff\uf900-\ufaff]+/g;
+
+// The same transformation as the build's search.pairs(): 至关重要 -> "至关 关重 重要".
+function pairs(text) {
+  return text.replace(HAN_RUNS, (run) => {
+    if (run.length === 1) return ` ${run} `;
+    const out = [];
+    for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
+    return ` ${out.join(" ")} `;
+  }).replace(/\s+/g, " ").trim();
+}
+
+// An excerpt of a pair-index hit, cut from the readable text around the query.
+function pairExcerpt(text, query) {
+  const terms = query.split(/\s+/).filter(Boolean);
+  const at = Math.max(0, ...terms.map((t) => text.indexOf(t)).filter((i) => i >= 0).slice(0, 1));
+  const start = Math.max(0, at - 40);
+  const slice = (start ? "…" : "") + text.slice(start, start + 120) + (start + 120 < text.length ? "…" : "");
+  const out = document.createDocumentFragment();
+  let rest = slice;
+  while (rest) {
+    const hits = terms.map((t) => [rest.indexOf(t), t]).filter(([i]) => i >= 0).sort((a, b) => a[0] - b[0]);
+    if (!hits.length) { out.append(rest); break; }
+    const [i, term] = hits[0];
+    out.append(rest.slice(0, i), el("mark", {}, term));
+    rest = rest.slice(i + term.length);
+  }
+  return out;
+}
+
+// "{n} answer|{n} answers" -> the form for n (the same rule as i18n.plural in the build).
+function plural(forms, n) {
+  const [one, many] = forms.split("|");
+  return (n === 1 || !many ? one : many).replaceAll("{n}", n);
+}
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -66,6 +106,16 @@ function writeUrl(query) {
 
 let generation = 0;
 async function run() {
+  try {
+    await search();
+  } catch (error) {
+    statusEl.textContent = t.search_failed;
+    console.error(error);
+  }
+  document.documentElement.dataset.searchReady = "true";
+}
+
+async function search() {
   const query = input.value.trim();
   const mine = ++generation;
   writeUrl(query);
@@ -76,19 +126,26 @@ async function run() {
     return;
   }
   const searches = [pagefind.search(query || null, { filters: activeFilters() })];
+  if (pairIndex && HAN.test(query)) searches.push(pairIndex.search(pairs(query), { filters: activeFilters() }));
   const themes = themesNamedBy(query);
   for (const key of themes) searches.push(pagefind.search(null, { filters: activeFilters(key) }));
   const responses = await Promise.all(searches);
   if (mine !== generation) return;
+  // Word-index hits first (ranked by Pagefind), then what only the pair index
+  // or a theme found; one entry per answer.
+  const records = [];
   const seen = new Set();
-  const hits = [];
   for (const response of responses) {
     for (const result of response?.results ?? []) {
-      if (!seen.has(result.id)) { seen.add(result.id); hits.push(result); }
+      if (records.length >= MAX_RESULTS) break;
+      const record = await result.data();
+      if (mine !== generation) return;
+      if (seen.has(record.url)) continue;
+      seen.add(record.url);
+      if (record.meta.text) record.pairExcerpt = pairExcerpt(record.meta.text, query);
+      records.push(record);
     }
   }
-  const records = await Promise.all(hits.slice(0, MAX_RESULTS).map((r) => r.data()));
-  if (mine !== generation) return;
   show(records, themes);
 }
 
@@ -101,7 +158,8 @@ function show(records, themes) {
   }
   const answers = records.filter((r) => r.url.includes("#")).length;
   statusEl.textContent = records.length
-    ? t.search_results.replace("{answers}", answers).replace("{interviews}", groups.size)
+    ? t.search_results.replace("{answers}", plural(t.n_answers, answers))
+      .replace("{interviews}", plural(t.n_interviews, groups.size))
     : t.search_none;
   if (themes.length) {
     statusEl.append(" ", ...themes.map((k) => t.theme_match.replace("{label}", themeLabel[k] || k)));
@@ -111,7 +169,7 @@ function show(records, themes) {
     const items = el("ul", { class: "answers" });
     for (const record of group.items) {
       if (!record.url.includes("#")) continue;
-      const excerpt = record.excerpt ? safeExcerpt(record.excerpt) : record.meta.excerpt || "";
+      const excerpt = record.pairExcerpt || (record.excerpt ? safeExcerpt(record.excerpt) : record.meta.excerpt || "");
       items.append(el("li", { class: "search-hit" },
         el("a", { class: "question", href: link(record.url) }, record.meta.title || ""),
         el("p", {}, excerpt)));
@@ -156,11 +214,14 @@ async function buildFilters() {
 
 async function start() {
   try {
-    // One bundle per language, named after the page's <html lang> (en, zh-cn).
-    const bundle = `pagefind/${document.documentElement.lang.toLowerCase()}/pagefind.js`;
-    pagefind = await import(new URL(bundle, root).href);
+    pagefind = await import(new URL(data.bundle, root).href);
     await pagefind.options({ baseUrl: "/" });
     await pagefind.init();
+    if (data.pairs) {
+      pairIndex = await import(new URL(data.pairs, root).href);
+      await pairIndex.options({ baseUrl: "/" });
+      await pairIndex.init();
+    }
     await buildFilters();
   } catch (error) {
     statusEl.textContent = t.search_failed;
@@ -174,7 +235,6 @@ async function start() {
   input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 150); });
   document.getElementById("search-form").addEventListener("submit", (e) => { e.preventDefault(); run(); });
   await run();
-  document.documentElement.dataset.searchReady = "true";
 }
 
 start();

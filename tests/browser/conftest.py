@@ -107,7 +107,7 @@ def built_site(tmp_path_factory) -> Path:
     srv.mkdir()
     folder = srv / SUB_PATH
     build(str(REPO / "content"), str(folder), templates=str(REPO / "templates"))
-    assert (folder / "pagefind" / "zh-cn" / "pagefind.js").is_file(), "the build wrote no Pagefind index"
+    assert (folder / "pagefind" / "zh" / "pagefind.js").is_file(), "the build wrote no Pagefind index"
     return folder
 
 

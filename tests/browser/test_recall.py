@@ -9,9 +9,10 @@ A few rows also name answers that must not come back (precision).
 Chinese has no spaces, so Pagefind segments words at index time (jieba) and,
 since 1.5, again in the browser at query time (Intl.Segmenter); when the two
 disagree, a word that is plainly in the text finds nothing (Pagefind/pagefind#1237).
-Rows that fail for that reason stay in the table on purpose: they are the bug
-this file exists to catch. Measured with Pagefind 1.5.2, 1.4.0 and 1.3.0:
-every row passes on all three except those with a comment saying where it fails.
+Rows with a comment are the ones Pagefind's word index alone misses (measured
+with Pagefind 1.5.2, 1.4.0 and 1.3.0; the comment says where): the archive
+also searches Chinese in an index of overlapping character pairs, which finds
+them, and this table is what proves it.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ ZH_QUERIES = [
     ("用户需求", "user-needs", {"s03-q2"}, set()),
     ("技术驱动", "technology-driven", {"s03-q2", "s04-q1"}, set()),
     ("研发效率", "rnd-efficiency", {"s02-q2"}, set()),
-    ("系统崩溃", "system-collapse", {"s02-q1"}, set()),  # 1.3.0: nothing found
+    ("系统崩溃", "system-collapse", {"s02-q1"}, set()),  # word index of 1.3.0: nothing found
     ("消费者", "consumer", {"s03-q1", "s03-q2"}, set()),
     ("非共识", "non-consensus", {"s01-q1"}, {"s04-q2"}),
     ("延迟", "latency", {"s02-q1"}, set()),
@@ -43,10 +44,10 @@ ZH_QUERIES = [
     ("用户在环", "user-in-the-loop", {"s04-q1"}, set()),
     ("实验方法", "experimental-methods", {"s02-q2"}, set()),
     ("大规模", "large-scale", {"s01-q2"}, set()),
-    ("至关重要", "crucial", {"s03-q2"}, set()),  # 1.5.2: nothing found (1.4.0, 1.3.0 pass)
-    ("从一开始", "from-the-start", {"s01-q2", "s03-q1"}, set()),  # 1.5.2: misses s01-q2 (1.4.0, 1.3.0 pass)
-    ("捷径", "shortcut", {"s04-q1"}, set()),  # 1.5.2, 1.4.0, 1.3.0: nothing found (indexed only as 走捷径)
-    ("规模", "scale", {"s01-q2"}, set()),  # 1.5.2, 1.4.0, 1.3.0: nothing found (indexed only as 大规模)
+    ("至关重要", "crucial", {"s03-q2"}, set()),  # word index of 1.5.2: nothing found (1.4.0, 1.3.0 pass)
+    ("从一开始", "from-the-start", {"s01-q2", "s03-q1"}, set()),  # word index of 1.5.2: misses s01-q2 (1.4.0, 1.3.0 pass)
+    ("捷径", "shortcut", {"s04-q1"}, set()),  # word index of 1.5.2, 1.4.0, 1.3.0: nothing (indexed only as 走捷径)
+    ("规模", "scale", {"s01-q2"}, set()),  # word index of 1.5.2, 1.4.0, 1.3.0: nothing (indexed only as 大规模)
 ]
 
 EN_QUERIES = [
