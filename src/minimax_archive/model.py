@@ -129,9 +129,9 @@ class Theme:
 #: the English index, hence zh-CN.
 KNOWN_LANGUAGES = {"en": ("English", "en"), "zh": ("中文", "zh-CN")}
 
-#: Languages written without spaces between words. Their search also uses an
-#: index of overlapping character pairs, which finds any phrase of two or more
-#: characters, whatever the word segmenter made of it.
+#: Languages written without spaces between words. Their search index holds
+#: overlapping character pairs, which find any phrase of two or more characters
+#: (see search.py for why not Pagefind's word segmentation).
 UNSPACED_LANGUAGES = frozenset({"zh"})
 
 

@@ -3,10 +3,18 @@
 Pagefind filters apply to whole records, so a record per answer is what lets
 the theme filter return exactly the answers on a theme, each linking to its own
 anchor (``/en/interviews/<slug>/#s02-q1``). Records are built from the archive
-(pure, :func:`records`) and handed to Pagefind's extended build, the one that
-segments Chinese (:func:`write_index`). Each record joins the index of its
-page language, lower-cased (``zh-cn``), which is the index the browser picks
-from ``<html lang="zh-CN">``.
+(pure, :func:`records`) and indexed by Pagefind, one bundle per language
+(``pagefind/en/``, ``pagefind/zh/``), each by its own Pagefind process
+(:func:`write_index`).
+
+Chinese is indexed as overlapping character pairs (至关重要 -> 至关 关重 重要),
+and the search page turns the query into pairs the same way. Pagefind's own
+Chinese segmentation (jieba at index time, Intl.Segmenter in the browser since
+1.5) disagrees with itself: 至关重要 and 从一开始 found nothing, and no version
+finds 捷径 inside 走捷径 (tests/browser/test_recall.py holds the measured table).
+Pairs find every phrase of two or more characters. Their excerpts would show
+pairs, so the readable text travels in ``meta["text"]`` for the page to cut
+its own excerpt.
 """
 
 from __future__ import annotations
@@ -23,7 +31,8 @@ from .model import UNSPACED_LANGUAGES, Archive, qa_anchor
 from .pagefind_service import PagefindService
 
 PAIR_LANGUAGE = "en"
-"""Pagefind language of pair indexes: plain whitespace-separated words, no segmenter."""
+"""Pagefind language of pair-indexed records: whitespace-separated words, no segmenter.
+(A bundle holds one language, so the browser uses it whatever the page's <html lang>.)"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +78,7 @@ def records(archive: Archive, themes: dict[tuple[str, str], tuple[str, ...]]) ->
                         {"title": plain(qa.question), "interview": title, "page": page,
                          "section": section.title, "excerpt": excerpt(qa.answer)},
                         dict(people) | ({"theme": keys} if keys else {}), bundle))
-    return out + [pair_record(r) for r in out if r.bundle.rsplit("/", 1)[-1] in UNSPACED_LANGUAGES]
+    return [pair_record(r) if r.bundle.rsplit("/", 1)[-1] in UNSPACED_LANGUAGES else r for r in out]
 
 
 _HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
@@ -86,14 +95,9 @@ def pairs(text: str) -> str:
 
 
 def pair_record(record: Record) -> Record:
-    """The character-pair twin of a record, for its language's pair index.
-
-    Its words are character pairs, so it is indexed as space-separated text
-    (no segmenter involved); the browser searches it with the query's pairs.
-    Its excerpt would show pairs, so the readable text goes along in ``meta``.
-    """
+    """A record of an unspaced language, indexed as character pairs (readable text kept in meta)."""
     return Record(record.url, pairs(record.content), PAIR_LANGUAGE, record.meta | {"text": record.content},
-                  record.filters, record.bundle + "-pairs")
+                  record.filters, record.bundle)
 
 
 def check_pagefind() -> None:
@@ -109,11 +113,10 @@ def check_pagefind() -> None:
 
 
 def write_index(site_dir: str, items: list[Record]) -> None:
-    """Index the records and write each bundle (one per language, plus pair indexes), in parallel.
+    """Index the records and write one bundle per language, in parallel.
 
     A bundle per language lets each language be indexed by its own Pagefind
-    process (Chinese segmentation is the slow part), and a reader downloads
-    only the index of the language they search in.
+    process, and a reader downloads only the index of the language they search in.
     """
     check_pagefind()
     from pagefind.service import get_executable

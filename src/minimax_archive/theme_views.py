@@ -76,5 +76,5 @@ def search_page(archive: Archive, lang: str) -> Page:
                    "keywords": sorted({w for words in t.keywords.values() for w in words})}
                   for t in archive.config.themes]
     data = script_json({"themes": vocabulary, "lang": lang, "bundle": urls.search_bundle(lang),
-                        "pairs": urls.search_bundle(lang, pairs=True) if lang in UNSPACED_LANGUAGES else None})
+                        "pairs": lang in UNSPACED_LANGUAGES})
     return Page(path, "search.html", common(archive, lang, path) | {"search_data": data})

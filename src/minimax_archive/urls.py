@@ -41,9 +41,9 @@ def feed(lang: str) -> str:
     return f"{lang}/feed.xml"
 
 
-def search_bundle(lang: str, pairs: bool = False) -> str:
-    """The Pagefind bundle of a language (``pagefind/zh/``), or its character-pair index."""
-    return f"pagefind/{lang}{'-pairs' if pairs else ''}/pagefind.js"
+def search_bundle(lang: str) -> str:
+    """The Pagefind bundle of a language's search page."""
+    return f"pagefind/{lang}/pagefind.js"
 
 
 def link(from_page: str, to: str) -> str:

@@ -5,9 +5,9 @@
 // - A query that names a theme in any language (talent, 人才, MoE, 混合专家)
 //   also brings every answer of that theme, so a Chinese reader typing
 //   "talent" finds the 人才 answers without reading any English.
-// - Chinese is also searched in an index of overlapping character pairs, so
-//   any phrase of two or more characters is found even where Pagefind's word
-//   segmentation splits it differently at index and query time.
+// - Chinese is indexed as overlapping character pairs (data.pairs), and the
+//   query is turned into pairs the same way, so any phrase of two or more
+//   characters is found; excerpts are cut here from the record's text.
 // - The state lives in the URL (?q=…&theme=…), so searches can be linked.
 const data = JSON.parse(document.getElementById("search-data").textContent);
 const t = JSON.parse(document.getElementById("search-strings").textContent);
@@ -23,8 +23,6 @@ const selected = Object.fromEntries(FILTER_KEYS.map((k) => [k, new Set()]));
 // The page's location decides the site root, so the site works under any sub-path.
 const root = new URL("../../", location.href);
 let pagefind;
-let pairIndex = null;
-const HAN = /[\u3400-\u9fff\uf900-\ufaff]/;
 const HAN_RUNS = /[\u3400-\u9fff\uf900-\ufaff]+/g;
 
 // The same transformation as the build's search.pairs(): 至关重要 -> "至关 关重 重要".
@@ -37,7 +35,7 @@ function pairs(text) {
   }).replace(/\s+/g, " ").trim();
 }
 
-// An excerpt of a pair-index hit, cut from the readable text around the query.
+// The excerpt of a pair-indexed hit, cut from its readable text around the query.
 function pairExcerpt(text, query) {
   const terms = query.split(/\s+/).filter(Boolean);
   const at = Math.max(0, ...terms.map((t) => text.indexOf(t)).filter((i) => i >= 0).slice(0, 1));
@@ -125,14 +123,13 @@ async function search() {
     resultsEl.replaceChildren();
     return;
   }
-  const searches = [pagefind.search(query || null, { filters: activeFilters() })];
-  if (pairIndex && HAN.test(query)) searches.push(pairIndex.search(pairs(query), { filters: activeFilters() }));
+  const term = data.pairs ? pairs(query) : query;
+  const searches = [pagefind.search(term || null, { filters: activeFilters() })];
   const themes = themesNamedBy(query);
   for (const key of themes) searches.push(pagefind.search(null, { filters: activeFilters(key) }));
   const responses = await Promise.all(searches);
   if (mine !== generation) return;
-  // Word-index hits first (ranked by Pagefind), then what only the pair index
-  // or a theme found; one entry per answer.
+  // Text hits first (ranked by Pagefind), then what only a theme found; one entry per answer.
   const records = [];
   const seen = new Set();
   for (const response of responses) {
@@ -217,11 +214,6 @@ async function start() {
     pagefind = await import(new URL(data.bundle, root).href);
     await pagefind.options({ baseUrl: "/" });
     await pagefind.init();
-    if (data.pairs) {
-      pairIndex = await import(new URL(data.pairs, root).href);
-      await pairIndex.options({ baseUrl: "/" });
-      await pairIndex.init();
-    }
     await buildFilters();
   } catch (error) {
     statusEl.textContent = t.search_failed;
