@@ -12,6 +12,7 @@ its own. Without it the browser tests fail, loudly: CI runs every test.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import sys
@@ -111,19 +112,32 @@ def built_site(tmp_path_factory) -> Path:
     return folder
 
 
-@pytest.fixture(scope="session")
-def site(built_site: Path):
-    """The built site served from a background thread, the site one folder below the server root."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site.parent))
+@contextlib.contextmanager
+def serve(folder: Path):
+    """Serve a built site from a background thread, the site one folder below the server root."""
+    handler = functools.partial(_QuietHandler, directory=str(folder.parent))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, name="browser-test-http", daemon=True)
     thread.start()
     try:
-        yield Site(built_site, f"http://127.0.0.1:{server.server_port}")
+        yield Site(folder, f"http://127.0.0.1:{server.server_port}")
     finally:
         server.shutdown()
         server.server_close()
         thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def serve_folder():
+    """``serve`` for tests that build a site of their own: ``with serve_folder(folder) as site``."""
+    return serve
+
+
+@pytest.fixture(scope="session")
+def site(built_site: Path):
+    """The bundled archive, served under the sub-path."""
+    with serve(built_site) as served:
+        yield served
 
 
 @pytest.fixture(scope="session")
