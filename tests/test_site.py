@@ -131,3 +131,16 @@ def test_each_answer_shows_its_themes(site):
     block = zh[zh.index('id="s02-q1"'):zh.index('id="s02-q2"')]
     assert '<a href="../../themes/moe/" data-theme="moe">混合专家模型</a>' in block
     assert 'data-theme="talent"' not in block
+
+
+def test_every_language_has_every_site_string():
+    from minimax_archive.i18n import STRINGS, plural
+    from minimax_archive.model import KNOWN_LANGUAGES
+
+    assert set(STRINGS) == set(KNOWN_LANGUAGES)
+    keys = set(STRINGS["en"])
+    for lang, strings in STRINGS.items():
+        assert set(strings) == keys, lang
+    assert plural(STRINGS["en"]["n_answers"], 1) == "1 answer"
+    assert plural(STRINGS["en"]["n_answers"], 2) == "2 answers"
+    assert plural(STRINGS["zh"]["n_answers"], 2) == "2 个回答"

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from .errors import BuildError, Problem
 from .loader import load_archive
 from .render import asset_files, render_site, shipped_templates
-from .search import check_pagefind, records, write_index
+from .search import check_pagefind, documents, write_index
 from .themes import assign
 from .write import commit, discard, stage, write_files
 
@@ -21,8 +21,8 @@ class BuildResult:
 
     pages: int
     """HTML and XML files written."""
-    records: int
-    """Search records indexed (0 with --no-search)."""
+    answers: int
+    """Answers indexed for search (0 with --no-search)."""
     warnings: list[Problem]
     """Problems that did not stop the build."""
     seconds: float
@@ -48,11 +48,11 @@ def build(content: str, out: str, templates: str | None = None, base_url: str | 
     # 1. Load and check all content. Every problem is reported here, before anything is written.
     archive, warnings = load_archive(content, base_url)
     themes = assign(archive)
-    # 2. Search records: one per answer (and per interview), pure data.
-    items = records(archive, themes) if search else []
+    # 2. Search documents: one per interview page, an answer per sub-result; pure data.
+    items = documents(archive, themes) if search else []
     # 3. Write to a staging folder and index it there, then swap it in: a failure
     #    at any step leaves the previous site exactly as it was. Indexing needs
-    #    only the records, so Pagefind runs while Python renders and writes.
+    #    only these documents, so Pagefind runs while Python renders and writes.
     staging = stage(out)
     try:
         with ThreadPoolExecutor(max_workers=1) as pool:
@@ -65,4 +65,4 @@ def build(content: str, out: str, templates: str | None = None, base_url: str | 
     except BaseException:
         discard(staging)
         raise
-    return BuildResult(len(files), len(items), warnings, time.perf_counter() - started)
+    return BuildResult(len(files), sum(d.answers for d in items), warnings, time.perf_counter() - started)

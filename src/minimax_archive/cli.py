@@ -65,7 +65,7 @@ def _build_options(p: argparse.ArgumentParser) -> None:
 def _build(args) -> int:
     result = build(args.content, args.out, args.templates, args.base_url, search=not args.no_search)
     _report(result.warnings)
-    print(f"built {args.out}/: {result.pages} pages, {result.records} search records, "
+    print(f"built {args.out}/: {result.pages} pages, {result.answers} answers indexed, "
           f"{count(len(result.warnings), 'warning')} in {result.seconds:.2f}s")
     return 0
 

@@ -32,10 +32,10 @@ class PagefindService:
         self._next_id = 0
         self._index_id = self._call({"type": "NewIndex", "config": None})["index_id"]
 
-    def add_records(self, records: Iterable[dict[str, Any]]) -> int:
-        """Index records (url, content, language, meta, filters); return how many."""
-        messages = [self._encode({"type": "AddRecord", "index_id": self._index_id, "sort": None, **r})
-                    for r in records]
+    def add_html(self, files: Iterable[dict[str, Any]]) -> int:
+        """Index HTML documents held in memory ({url, file_contents}); return how many."""
+        messages = [self._encode({"type": "AddFile", "index_id": self._index_id, "file_path": None, **f})
+                    for f in files]
         writer = threading.Thread(target=self._write_all, args=(messages,), daemon=True)
         writer.start()
         for _ in messages:

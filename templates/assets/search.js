@@ -1,13 +1,16 @@
-// Search over the Pagefind index, one record per answer.
+// Search over the archive's Pagefind index: one document per interview page,
+// one sub-result per answer (see the build's search.py).
 //
 // - Results are grouped by interview; every hit links to its answer (#s02-q1).
-// - Filters (theme, interviewee, organisation) apply to answers, not pages.
+// - Filters (theme, interviewee, organisation): Pagefind filters whole pages;
+//   the theme filter is then applied to each answer with the themes the page's
+//   metadata lists per answer, so only answers on the theme are shown.
 // - A query that names a theme in any language (talent, 人才, MoE, 混合专家)
 //   also brings every answer of that theme, so a Chinese reader typing
 //   "talent" finds the 人才 answers without reading any English.
 // - Chinese is indexed as overlapping character pairs (data.pairs), and the
 //   query is turned into pairs the same way, so any phrase of two or more
-//   characters is found; excerpts are cut here from the record's text.
+//   characters is found; excerpts are cut here from the answer's text.
 // - The state lives in the URL (?q=…&theme=…), so searches can be linked.
 const data = JSON.parse(document.getElementById("search-data").textContent);
 const t = JSON.parse(document.getElementById("search-strings").textContent);
@@ -16,7 +19,7 @@ const statusEl = document.getElementById("search-status");
 const resultsEl = document.getElementById("search-results");
 const filtersEl = document.getElementById("search-filters");
 const FILTER_KEYS = ["theme", "interviewee", "organisation"];
-const MAX_RESULTS = 60;
+const PAGE_BATCH = 20;
 const themeLabel = Object.fromEntries(data.themes.map((th) => [th.key, th.label]));
 const selected = Object.fromEntries(FILTER_KEYS.map((k) => [k, new Set()]));
 
@@ -33,24 +36,6 @@ function pairs(text) {
     for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
     return ` ${out.join(" ")} `;
   }).replace(/\s+/g, " ").trim();
-}
-
-// The excerpt of a pair-indexed hit, cut from its readable text around the query.
-function pairExcerpt(text, query) {
-  const terms = query.split(/\s+/).filter(Boolean);
-  const at = Math.max(0, ...terms.map((t) => text.indexOf(t)).filter((i) => i >= 0).slice(0, 1));
-  const start = Math.max(0, at - 40);
-  const slice = (start ? "…" : "") + text.slice(start, start + 120) + (start + 120 < text.length ? "…" : "");
-  const out = document.createDocumentFragment();
-  let rest = slice;
-  while (rest) {
-    const hits = terms.map((t) => [rest.indexOf(t), t]).filter(([i]) => i >= 0).sort((a, b) => a[0] - b[0]);
-    if (!hits.length) { out.append(rest); break; }
-    const [i, term] = hits[0];
-    out.append(rest.slice(0, i), el("mark", {}, term));
-    rest = rest.slice(i + term.length);
-  }
-  return out;
 }
 
 // "{n} answer|{n} answers" -> the form for n (the same rule as i18n.plural in the build).
@@ -78,13 +63,33 @@ function safeExcerpt(html) {
   return out;
 }
 
+// An excerpt cut from an answer's readable text around the first query word, words marked.
+function cutExcerpt(text, query) {
+  const terms = query.split(/\s+/).filter(Boolean);
+  const lower = text.toLowerCase();
+  const found = terms.map((term) => lower.indexOf(term.toLowerCase())).filter((i) => i >= 0);
+  const start = found.length ? Math.max(0, Math.min(...found) - 40) : 0;
+  const slice = (start ? "…" : "") + text.slice(start, start + 140) + (start + 140 < text.length ? "…" : "");
+  const out = document.createDocumentFragment();
+  let rest = slice;
+  while (rest) {
+    const low = rest.toLowerCase();
+    const hits = terms.map((term) => [low.indexOf(term.toLowerCase()), term.length]).filter(([i]) => i >= 0);
+    if (!hits.length) { out.append(rest); break; }
+    const [i, length] = hits.sort((a, b) => a[0] - b[0])[0];
+    out.append(rest.slice(0, i), el("mark", {}, rest.slice(i, i + length)));
+    rest = rest.slice(i + length);
+  }
+  return out;
+}
+
 function themesNamedBy(query) {
   const q = query.trim().toLowerCase();
   if (!q) return [];
   return data.themes.filter((th) => th.keywords.some((kw) => kw.toLowerCase() === q)).map((th) => th.key);
 }
 
-function activeFilters(extraTheme) {
+function pagefindFilters(extraTheme) {
   const filters = {};
   for (const key of FILTER_KEYS) {
     const values = [...selected[key]];
@@ -102,7 +107,16 @@ function writeUrl(query) {
   history.replaceState(null, "", search ? `?${search}` : location.pathname);
 }
 
+// Records stay root-relative (/en/interviews/x/#s02-q1); resolve them against
+// this site's root so links work under any sub-path.
+function link(url) {
+  return new URL(url.replace(/^\//, ""), root).href;
+}
+
 let generation = 0;
+let pending = [];   // page results not yet shown: [{result, mode}]
+let groups = new Map();
+
 async function run() {
   try {
     await search();
@@ -117,6 +131,8 @@ async function search() {
   const query = input.value.trim();
   const mine = ++generation;
   writeUrl(query);
+  groups = new Map();
+  pending = [];
   const anyFilter = FILTER_KEYS.some((k) => selected[k].size);
   if (!query && !anyFilter) {
     statusEl.textContent = "";
@@ -124,73 +140,93 @@ async function search() {
     return;
   }
   const term = data.pairs ? pairs(query) : query;
-  const searches = [pagefind.search(term || null, { filters: activeFilters() })];
   const themes = themesNamedBy(query);
-  for (const key of themes) searches.push(pagefind.search(null, { filters: activeFilters(key) }));
+  const searches = [pagefind.search(term || null, { filters: pagefindFilters() })];
+  for (const key of themes) searches.push(pagefind.search(null, { filters: pagefindFilters(key) }));
   const responses = await Promise.all(searches);
   if (mine !== generation) return;
-  // Text hits first (ranked by Pagefind), then what only a theme found; one entry per answer.
-  const records = [];
-  const seen = new Set();
-  for (const response of responses) {
-    for (const result of response?.results ?? []) {
-      if (records.length >= MAX_RESULTS) break;
-      const record = await result.data();
-      if (mine !== generation) return;
-      if (seen.has(record.url)) continue;
-      seen.add(record.url);
-      if (record.meta.text) record.pairExcerpt = pairExcerpt(record.meta.text, query);
-      records.push(record);
-    }
-  }
-  show(records, themes);
+  responses.forEach((response, i) => {
+    const mode = i === 0 && term ? { text: true } : { theme: i === 0 ? null : themes[i - 1] };
+    for (const result of response?.results ?? []) pending.push({ result, mode });
+  });
+  await showMore(mine, query, themes);
 }
 
-function show(records, themes) {
-  const groups = new Map();
-  for (const record of records) {
-    const page = record.meta.page || record.url.split("#")[0];
-    if (!groups.has(page)) groups.set(page, { title: record.meta.interview, items: [] });
-    groups.get(page).items.push(record);
+// Load the next batch of pages and add their answers to the groups.
+async function showMore(mine, query, themes) {
+  const batch = pending.splice(0, PAGE_BATCH);
+  const records = await Promise.all(batch.map(({ result }) => result.data()));
+  if (mine !== generation) return;
+  batch.forEach(({ mode }, i) => addPage(records[i], mode, query));
+  show(query, themes, mine);
+}
+
+function addPage(record, mode, query) {
+  const answers = JSON.parse(record.meta.answers || "[]");
+  const byId = new Map(answers.map((a) => [a.id, a]));
+  const required = [...selected.theme, ...(mode.theme ? [mode.theme] : [])];
+  const onTheme = (a) => required.every((key) => a.t.includes(key));
+  if (!groups.has(record.url)) groups.set(record.url, { title: record.meta.title, items: new Map(), page: false });
+  const group = groups.get(record.url);
+  // Pairs match anywhere in a page; an answer of an unspaced language is a hit
+  // only if its own text holds every part of the query.
+  const parts = query.toLowerCase().split(/\s+/).filter(Boolean);
+  const holdsQuery = (a) => !data.pairs || parts.every((p) => `${a.q} ${a.x}`.toLowerCase().includes(p));
+  if (mode.text) {
+    for (const sub of record.sub_results || []) {
+      const answer = byId.get(sub.url.split("#")[1]);
+      if (!answer) { group.page = true; continue; }  // the title or abstract matched
+      if (!onTheme(answer) || !holdsQuery(answer) || group.items.has(answer.id)) continue;
+      group.items.set(answer.id, { answer, excerpt: data.pairs || !sub.excerpt
+        ? cutExcerpt(answer.x, query) : safeExcerpt(sub.excerpt) });
+    }
+  } else if (required.length) {
+    for (const answer of answers) {
+      if (onTheme(answer) && !group.items.has(answer.id)) {
+        group.items.set(answer.id, { answer, excerpt: cutExcerpt(answer.x, query) });
+      }
+    }
+  } else {
+    group.page = true;  // interviewee or organisation filter alone: the interview itself
   }
-  const answers = records.filter((r) => r.url.includes("#")).length;
-  statusEl.textContent = records.length
-    ? t.search_results.replace("{answers}", plural(t.n_answers, answers))
-      .replace("{interviews}", plural(t.n_interviews, groups.size))
-    : t.search_none;
-  if (themes.length) {
-    statusEl.append(" ", ...themes.map((k) => t.theme_match.replace("{label}", themeLabel[k] || k)));
-  }
+  if (!group.items.size && !group.page) groups.delete(record.url);
+}
+
+function show(query, themes, mine) {
+  let answers = 0;
   const list = el("ol", { class: "search-results" });
-  for (const [page, group] of groups) {
+  for (const [url, group] of groups) {
     const items = el("ul", { class: "answers" });
-    for (const record of group.items) {
-      if (!record.url.includes("#")) continue;
-      const excerpt = record.pairExcerpt || (record.excerpt ? safeExcerpt(record.excerpt) : record.meta.excerpt || "");
+    for (const { answer, excerpt } of group.items.values()) {
+      answers += 1;
       items.append(el("li", { class: "search-hit" },
-        el("a", { class: "question", href: link(record.url) }, record.meta.title || ""),
+        el("a", { class: "question", href: link(`${url}#${answer.id}`) }, answer.q),
         el("p", {}, excerpt)));
     }
     list.append(el("li", { class: "search-group" },
-      el("h2", {}, el("a", { href: link(page) }, group.title || page)),
-      items));
+      el("h2", {}, el("a", { href: link(url) }, group.title || url)), items));
   }
-  resultsEl.replaceChildren(list);
-}
-
-// Records store root-relative URLs (/en/interviews/x/#s02-q1); resolve them
-// against this site's root so links work under any sub-path.
-function link(url) {
-  return new URL(url.replace(/^\//, ""), root).href;
+  statusEl.textContent = groups.size
+    ? t.search_results.replace("{answers}", plural(t.n_answers, answers))
+      .replace("{interviews}", plural(t.n_interviews, groups.size))
+    : t.search_none;
+  for (const key of themes) statusEl.append(" ", t.theme_match.replace("{label}", themeLabel[key] || key));
+  const children = [list];
+  if (pending.length) {
+    const more = el("button", { type: "button", class: "more" }, t.more_results);
+    more.addEventListener("click", () => showMore(mine, query, themes).catch(console.error));
+    children.push(more);
+  }
+  resultsEl.replaceChildren(...children);
 }
 
 async function buildFilters() {
   const counts = await pagefind.filters();
   const params = new URLSearchParams(location.search);
   for (const key of FILTER_KEYS) {
+    const order = (v) => data.themes.findIndex((x) => x.key === v);
     const values = Object.keys(counts[key] || {}).sort((a, b) =>
-      key === "theme" ? data.themes.findIndex((x) => x.key === a) - data.themes.findIndex((x) => x.key === b)
-        : a.localeCompare(b));
+      key === "theme" ? order(a) - order(b) : a.localeCompare(b));
     for (const v of params.getAll(key)) if (values.includes(v)) selected[key].add(v);
     if (!values.length) continue;
     const box = el("fieldset", { class: "filter", "data-filter": key }, el("legend", {}, t[`filter_${key}`]));
