@@ -51,6 +51,8 @@ def render_block(text: str) -> str:
 
 def plain(text: str) -> str:
     """Markdown to plain text, for the search index, excerpts and feeds."""
+    if not _MARKUP_CHARS.search(text):
+        return " ".join(text.split())
     tokens = _MD.parseInline(text) if "\n" not in text else _MD.parse(text)
     return re.sub(r"\s+", " ", _text_of(tokens)).strip()
 

@@ -16,31 +16,52 @@ from .model import Archive, Interview, Theme, qa_anchor
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
 
-def keyword_pattern(theme: Theme) -> re.Pattern:
-    """One regex matching any keyword of the theme, in any language."""
-    parts = []
-    for words in theme.keywords.values():
-        for word in words:
-            body = re.escape(word).replace(r"\ ", r"\s+")
-            parts.append(body if _HAN.search(word) else rf"(?<!\w){body}(?!\w)")
-    return re.compile("|".join(parts), re.IGNORECASE)
+class Matcher:
+    """Every keyword of every theme in one regex, so each text is scanned once."""
+
+    def __init__(self, themes: tuple[Theme, ...]):
+        self.themes_of: dict[str, set[str]] = {}
+        latin, han = [], []
+        for theme in themes:
+            for words in theme.keywords.values():
+                for word in words:
+                    self.themes_of.setdefault(_normal(word), set()).add(theme.key)
+                    body = re.escape(word).replace(r"\ ", r"\s+")
+                    (han if _HAN.search(word) else latin).append(body)
+        # Longest first, so "mixture of experts" wins over a shorter keyword at the same place.
+        parts = [rf"(?<!\w)(?:{'|'.join(sorted(latin, key=len, reverse=True))})(?!\w)"] if latin else []
+        parts += sorted(han, key=len, reverse=True)
+        self.pattern = re.compile("|".join(parts), re.IGNORECASE) if parts else None
+
+    def themes_in(self, text: str) -> set[str]:
+        """Keys of the themes whose keywords occur in ``text``."""
+        if self.pattern is None:
+            return set()
+        found: set[str] = set()
+        for match in self.pattern.finditer(text):
+            found |= self.themes_of.get(_normal(match.group(0)), set())
+        return found
+
+
+def _normal(word: str) -> str:
+    return " ".join(word.split()).casefold()
 
 
 def assign(archive: Archive) -> dict[tuple[str, str], tuple[str, ...]]:
     """Theme keys per (slug, Q&A id), in vocabulary order; Q&As without themes are left out."""
-    patterns = [(theme.key, keyword_pattern(theme)) for theme in archive.config.themes]
+    order = [theme.key for theme in archive.config.themes]
+    matcher = Matcher(archive.config.themes)
     result = {}
     for interview in archive.interviews:
         for qa_id, texts in _qa_texts(interview).items():
-            text = "\n".join(texts)  # one search per theme over every language's question and answer
-            found = {key for key, pattern in patterns if pattern.search(text)}
+            found = matcher.themes_in("\n".join(texts))  # every language's question and answer
             for name in interview.meta.themes.get(qa_id, ()):
                 if name.startswith("-"):
                     found.discard(name[1:])
                 else:
                     found.add(name)
             if found:
-                result[(interview.slug, qa_id)] = tuple(k for k, _ in patterns if k in found)
+                result[(interview.slug, qa_id)] = tuple(k for k in order if k in found)
     return result
 
 
