@@ -102,3 +102,19 @@ def test_theme_keys_cannot_make_paths():
         text = ARCHIVE_YAML.replace("  talent:\n", f"  {key}:\n")
         errors = config_errors(text)
         assert errors[0].startswith("archive.yaml:8: theme key ") and "is not a lowercase ASCII word" in errors[0]
+
+
+def test_keywords_under_a_misspelt_language_are_named():
+    text = ARCHIVE_YAML.replace("keywords: {en: [talent], zh: [人才]}", "keywords: {en: [talent], zhh: [人才]}")
+    assert config_errors(text) == [
+        "archive.yaml:10: theme 'talent' keywords: unknown language 'zhh' (languages are: en, zh)"]
+
+
+@pytest.mark.parametrize("name", ["a..b", "a" * 81, "UPPER", "sp ace", "ünï", "-dash", "a_b", "trail-"])
+def test_folder_names_that_are_not_safe_slugs_are_refused(tmp_path, name):
+    content = write_archive(tmp_path, {name: {"en.txt": EN, "zh.txt": ZH}})
+    with pytest.raises(ContentError) as info:
+        load_archive(str(content))
+    assert [str(p) for p in info.value.problems] == [
+        f"{content}/interviews/{name}: folder name {name!r} is not a safe slug (use lowercase ASCII "
+        "letters, digits and '-', at most 80 characters)"]
