@@ -144,3 +144,19 @@ def test_every_language_has_every_site_string():
     assert plural(STRINGS["en"]["n_answers"], 1) == "1 answer"
     assert plural(STRINGS["en"]["n_answers"], 2) == "2 answers"
     assert plural(STRINGS["zh"]["n_answers"], 2) == "2 个回答"
+
+
+def test_a_missing_translation_gets_a_notice_page_linking_the_text_that_exists(tmp_path):
+    from sitekit import EN, write_archive
+
+    content = write_archive(tmp_path, {"only-english": {"en.txt": EN}})
+    out = tmp_path / "site"
+    result = build(str(content), str(out), templates=str(REPO / "templates"), search=False)
+    assert [str(w) for w in result.warnings] == [
+        f"{content}/interviews/only-english/zh.txt: warning: no zh version of 'only-english' "
+        "(readers of the zh site see a notice instead)"]
+    notice = (out / "zh/interviews/only-english/index.html").read_text(encoding="utf-8")
+    assert "这篇访谈还没有中文版" in notice and '<meta name="robots" content="noindex">' in notice
+    assert '<a href="../../../en/interviews/only-english/" hreflang="en" lang="en">English</a>' in notice
+    english = parse(out / "en/interviews/only-english/index.html")
+    assert dict(english.switch)["zh-CN"] == "../../../zh/interviews/only-english/"
