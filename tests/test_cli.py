@@ -102,3 +102,32 @@ def test_options_and_module_entry_point(tmp_path):
     assert not (tmp_path / "public/pagefind").exists()
     bad = run("build", "--base-url", "not a url", "--content", str(content), cwd=tmp_path)
     assert bad.returncode == 1 and "--base-url: base_url 'not a url' is not an http(s) URL" in bad.stderr
+
+
+def test_serve_builds_serves_and_rebuilds_on_change(tmp_path):
+    import re
+    import time
+    import urllib.request
+
+    write_archive(tmp_path)
+    proc = subprocess.Popen([sys.executable, "-m", "minimax_archive", "serve", "--port", "0", "--no-search"],
+                            cwd=tmp_path, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        lines = []
+        while not any("serving" in line for line in lines):
+            lines.append(proc.stdout.readline())
+            assert lines[-1], "serve exited: " + "".join(lines)
+        url = re.search(r"http://127\.0\.0\.1:\d+/", lines[-1]).group(0)
+        page = urllib.request.urlopen(url + "en/interviews/test-one/").read().decode()
+        assert "A Test Interview" in page
+        en = tmp_path / "content/interviews/test-one/en.txt"
+        en.write_text(EN.replace("A Test Interview", "A Renamed Interview"), encoding="utf-8")
+        for _ in range(300):  # a hang guard, not a speed limit
+            page = urllib.request.urlopen(url + "en/interviews/test-one/").read().decode()
+            if "A Renamed Interview" in page:
+                break
+            time.sleep(0.1)
+        assert "A Renamed Interview" in page
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)

@@ -48,6 +48,7 @@ def _parser() -> argparse.ArgumentParser:
     s = verbs.add_parser("serve", help="build, then serve the site on 127.0.0.1")
     _build_options(s)
     s.add_argument("--port", type=int, default=8000, help="port (default: 8000; 0 picks a free one)")
+    s.add_argument("--no-watch", action="store_true", help="do not rebuild when content or templates change")
     s.set_defaults(run=_serve)
     return parser
 
@@ -80,10 +81,21 @@ def _check(args) -> int:
 
 
 def _serve(args) -> int:
+    from .build import resolve_templates
     from .serve import serve
 
     _build(args)
-    serve(args.out, args.port)
+    watched = [args.content, resolve_templates(args.templates)]
+
+    def rebuild() -> None:
+        try:
+            _build(args)
+        except ContentError as exc:
+            _report(exc.problems)
+        except BuildError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+
+    serve(args.out, args.port, None if args.no_watch else watched, rebuild)
     return 0
 
 
