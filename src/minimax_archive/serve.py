@@ -20,10 +20,11 @@ def serve(site_dir: str, port: int = 8000, watch: list[str] | None = None,
     """Serve ``site_dir`` until interrupted, rebuilding when a file under ``watch`` changes."""
     handler = functools.partial(_QuietHandler, directory=site_dir)
     with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
+        if watch and rebuild:  # snapshot first: a change made right after the message below counts
+            seen = _snapshot(watch)
+            threading.Thread(target=_watch, args=(watch, rebuild, seen), daemon=True).start()
         host, real_port = server.server_address[:2]
         print(f"serving {site_dir}/ at http://{host}:{real_port}/ (Ctrl-C to stop)", flush=True)
-        if watch and rebuild:
-            threading.Thread(target=_watch, args=(watch, rebuild), daemon=True).start()
         server.serve_forever()
 
 
@@ -40,8 +41,7 @@ def _snapshot(folders: list[str]) -> dict[str, float]:
     return found
 
 
-def _watch(folders: list[str], rebuild: Callable[[], None]) -> None:
-    seen = _snapshot(folders)
+def _watch(folders: list[str], rebuild: Callable[[], None], seen: dict[str, float]) -> None:
     while True:
         time.sleep(1)
         now = _snapshot(folders)
