@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from .errors import BuildError, Problem
 from .loader import load_archive
 from .render import asset_files, render_site, shipped_templates
-from .search import check_pagefind, documents, write_index
+from .search import documents, pagefind_binary, write_index
 from .themes import assign
 from .write import commit, discard, stage, write_files
 
@@ -44,7 +44,7 @@ def build(content: str, out: str, templates: str | None = None, base_url: str | 
     started = time.perf_counter()
     templates_dir = resolve_templates(templates)
     if search:
-        check_pagefind()  # before any work: a missing index is a build error, not a surprise later
+        pagefind_binary()  # before any work: missing Pagefind is a build error, not a surprise later
     # 1. Load and check all content. Every problem is reported here, before anything is written.
     archive, warnings = load_archive(content, base_url)
     themes = assign(archive)

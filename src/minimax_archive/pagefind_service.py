@@ -12,11 +12,40 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import subprocess
 import threading
+import time
 from typing import Any, Iterable
 
 from .errors import BuildError
+
+
+def _bundle_state(path: str) -> dict[str, int] | None:
+    """File sizes of a bundle, or None while its entry file is missing, partial, or names a missing file."""
+    try:
+        with open(os.path.join(path, "pagefind-entry.json"), encoding="utf-8") as handle:
+            entry = json.load(handle)
+        for info in entry["languages"].values():
+            if os.path.getsize(os.path.join(path, f"pagefind.{info['hash']}.pf_meta")) == 0:
+                return None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    return {os.path.join(base, name): os.path.getsize(os.path.join(base, name))
+            for base, _, names in os.walk(path) for name in names}
+
+
+def _wait_until_written(path: str, settle: float = 0.2, limit: float = 300.0) -> None:
+    """Return once the bundle at ``path`` is complete and unchanged for ``settle`` seconds."""
+    deadline = time.monotonic() + limit
+    previous = None
+    while time.monotonic() < deadline:
+        state = _bundle_state(path)
+        if state is not None and state == previous:
+            return
+        previous = state
+        time.sleep(settle)
+    raise BuildError(f"Pagefind failed: the index in {path} was not completely written")
 
 
 class PagefindService:
@@ -44,16 +73,23 @@ class PagefindService:
         return len(messages)
 
     def write_files(self, output_path: str) -> None:
-        """Write the search bundle (pagefind.js, index and fragments) to ``output_path``."""
+        """Write the search bundle (pagefind.js, index and fragments) to ``output_path``.
+
+        Pagefind answers WriteFiles before its writes have landed (an empty
+        pagefind-entry.json was seen right after the answer), so wait until the
+        bundle is complete and no file has changed for a moment.
+        """
         self._call({"type": "WriteFiles", "index_id": self._index_id, "output_path": output_path})
+        _wait_until_written(output_path)
 
     def close(self) -> None:
         if self._proc.stdin and not self._proc.stdin.closed:
             self._proc.stdin.close()
         try:
-            self._proc.wait(timeout=10)
+            self._proc.wait(timeout=120)
         except subprocess.TimeoutExpired:
             self._proc.kill()
+            self._proc.wait()
 
     def __enter__(self) -> "PagefindService":
         return self

@@ -106,16 +106,17 @@ def pairs(text: str) -> str:
     return re.sub(r"\s+", " ", _HAN_RUN.sub(split, text)).strip()
 
 
-def check_pagefind() -> None:
-    """Fail early, with a fix, when Pagefind is not installed."""
-    if os.environ.get("PAGEFIND_BINARY_PATH"):
-        return
+def pagefind_binary() -> str:
+    """The Pagefind binary (PAGEFIND_BINARY_PATH, else the installed one), or a BuildError with a fix."""
     try:
-        import pagefind.service  # noqa: F401
-        import pagefind_bin_extended  # noqa: F401
+        from pagefind.service import get_executable
     except ImportError:
+        get_executable = None
+    binary = get_executable() if get_executable else None
+    if binary is None:
         raise BuildError("Pagefind is not installed (pip install 'pagefind[extended]', "
-                         "or build with --no-search)") from None
+                         "or build with --no-search)")
+    return str(binary)
 
 
 def write_index(site_dir: str, items: list[SearchDocument]) -> None:
@@ -124,17 +125,12 @@ def write_index(site_dir: str, items: list[SearchDocument]) -> None:
     A bundle per language lets each language be indexed by its own Pagefind
     process, and a reader downloads only the index of the language they search in.
     """
-    check_pagefind()
-    from pagefind.service import get_executable
-
-    binary = get_executable()
-    if binary is None:
-        raise BuildError("Pagefind's binary was not found (pip install 'pagefind[extended]')")
+    binary = pagefind_binary()
     by_bundle: dict[str, list[SearchDocument]] = {}
     for item in items:
         by_bundle.setdefault(item.bundle, []).append(item)
     with ThreadPoolExecutor(max_workers=max(1, len(by_bundle))) as pool:
-        jobs = [pool.submit(_index_one, str(binary), os.path.join(site_dir, bundle), group)
+        jobs = [pool.submit(_index_one, binary, os.path.join(site_dir, bundle), group)
                 for bundle, group in by_bundle.items()]
         for job in jobs:
             job.result()
