@@ -52,7 +52,7 @@ def pages(archive: Archive, themes: ThemeMap) -> list[Page]:
         out += home_pages(archive, lang)
         out += [interview_page(archive, i, lang, themes) for i in archive.interviews]
         out += theme_pages(archive, lang, themes)
-        out.append(search_page(archive, lang))
+        out.append(search_page(archive, lang, themes))
         out.append(_feed(archive, lang))
     out.append(_sitemap(archive, [p.path for p in out if p.path.endswith(".html")]))
     return out

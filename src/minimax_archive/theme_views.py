@@ -69,10 +69,12 @@ def theme_pages(archive: Archive, lang: str, themes: ThemeMap) -> list[Page]:
     return pages
 
 
-def search_page(archive: Archive, lang: str) -> Page:
-    """The search page; the theme vocabulary goes along as JSON for cross-language matching."""
+def search_page(archive: Archive, lang: str, themes: ThemeMap) -> Page:
+    """The search page; the theme vocabulary goes along as JSON for cross-language matching,
+    with each theme's number of answers (Pagefind counts pages) for the filter list."""
     path = urls.search(lang)
-    vocabulary = [{"key": t.key, "label": t.label.get(lang, t.key),
+    answers = Counter(key for keys in themes.values() for key in keys)
+    vocabulary = [{"key": t.key, "label": t.label.get(lang, t.key), "answers": answers[t.key],
                    "keywords": sorted({w for words in t.keywords.values() for w in words})}
                   for t in archive.config.themes]
     data = script_json({"themes": vocabulary, "lang": lang, "bundle": urls.search_bundle(lang),

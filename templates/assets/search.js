@@ -21,6 +21,7 @@ const filtersEl = document.getElementById("search-filters");
 const FILTER_KEYS = ["theme", "interviewee", "organisation"];
 const PAGE_BATCH = 20;
 const themeLabel = Object.fromEntries(data.themes.map((th) => [th.key, th.label]));
+const themeAnswers = Object.fromEntries(data.themes.map((th) => [th.key, th.answers]));
 const selected = Object.fromEntries(FILTER_KEYS.map((k) => [k, new Set()]));
 
 // The page's location decides the site root, so the site works under any sub-path.
@@ -238,8 +239,11 @@ async function buildFilters() {
         check.checked ? selected[key].add(value) : selected[key].delete(value);
         run();
       });
+      // Themes count answers (known at build time); the other filters count interviews.
+      const count = key === "theme" ? plural(t.n_answers, themeAnswers[value] ?? 0)
+        : plural(t.n_interviews, counts[key][value]);
       box.append(el("label", { for: id }, check, " ", key === "theme" ? themeLabel[value] || value : value,
-        el("span", { class: "count" }, ` ${counts[key][value]}`)));
+        el("span", { class: "count" }, ` (${count})`)));
     }
     filtersEl.append(box);
   }
