@@ -62,6 +62,15 @@ def test_chinese_query_typed_on_the_chinese_page(site, page):
         assert h.href.startswith(site.url("zh/")), f"a Chinese-page hit leaves /zh/: {h.href}"
 
 
+def test_talent_on_the_english_page_finds_the_talent_answers(site, page):
+    found = site.open_search(page, "en", q="talent")
+    ids = {h.anchor for h in found}
+    assert {"s04-q1", "s04-q2"} <= ids, ids  # s04-q1 says "culture", not "talent": it comes by its theme
+    assert not any(h.anchor.startswith("s02-") for h in found), ids
+    for h in found:
+        assert h.href.startswith(site.url("en/")), h.href
+
+
 def test_english_theme_word_on_the_chinese_page_finds_chinese_answers(site, page):
     found = site.open_search(page, "zh", q="talent")
     ids = {h.anchor for h in found}
