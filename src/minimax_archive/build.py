@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from .errors import BuildError, Problem
 from .loader import load_archive
 from .render import asset_files, render_site, shipped_templates
-from .search import documents, pagefind_binary, write_index
+from .search import pagefind_binary, write_index
 from .themes import assign
 from .write import commit, discard, stage, write_files
 
@@ -48,15 +48,13 @@ def build(content: str, out: str, templates: str | None = None, base_url: str | 
     # 1. Load and check all content. Every problem is reported here, before anything is written.
     archive, warnings = load_archive(content, base_url)
     themes = assign(archive)
-    # 2. Search documents: one per interview page, an answer per sub-result; pure data.
-    items = documents(archive, themes) if search else []
-    # 3. Write to a staging folder and index it there, then swap it in: a failure
+    # 2. Write to a staging folder and index it there, then swap it in: a failure
     #    at any step leaves the previous site exactly as it was. Indexing needs
-    #    only these documents, so Pagefind runs while Python renders and writes.
+    #    only the archive, so Pagefind runs while Python renders and writes.
     staging = stage(out)
     try:
         with ThreadPoolExecutor(max_workers=1) as pool:
-            indexing = pool.submit(write_index, staging, items) if search else None
+            indexing = pool.submit(write_index, staging, archive, themes) if search else None
             files = render_site(archive, themes, templates_dir)
             write_files(staging, files, asset_files(templates_dir))
             if indexing is not None:
@@ -65,4 +63,5 @@ def build(content: str, out: str, templates: str | None = None, base_url: str | 
     except BaseException:
         discard(staging)
         raise
-    return BuildResult(len(files), sum(d.answers for d in items), warnings, time.perf_counter() - started)
+    answers = sum(len(s.items) for i in archive.interviews for d in i.documents.values() for s in d.sections)
+    return BuildResult(len(files), answers if search else 0, warnings, time.perf_counter() - started)

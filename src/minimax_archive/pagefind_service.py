@@ -3,8 +3,8 @@
 Pagefind's own Python wrapper (``pagefind.index``) waits 100 ms before reading
 each response, so 13,000 answers take over 20 minutes. This client speaks the
 same protocol (base64-encoded JSON messages, each followed by a comma, on
-stdin/stdout) but streams: one thread writes every request while this one
-reads the responses. The binary is found the way the wrapper finds it
+stdin/stdout) but streams: requests go out as they are made while a thread
+collects the responses. The binary is found the way the wrapper finds it
 (``PAGEFIND_BINARY_PATH``, then the installed extended build).
 """
 
@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import queue
 import subprocess
 import threading
 import time
@@ -57,20 +58,25 @@ class PagefindService:
                                           stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
         except OSError as exc:
             raise BuildError(f"Pagefind failed: cannot start {binary}: {exc.strerror}") from None
-        self._buffer = b""
+        self._responses: queue.Queue = queue.Queue()
+        threading.Thread(target=self._read_all, daemon=True).start()
         self._next_id = 0
         self._index_id = self._call({"type": "NewIndex", "config": None})["index_id"]
 
     def add_html(self, files: Iterable[dict[str, Any]]) -> int:
-        """Index HTML documents held in memory ({url, file_contents}); return how many."""
-        messages = [self._encode({"type": "AddFile", "index_id": self._index_id, "file_path": None, **f})
-                    for f in files]
-        writer = threading.Thread(target=self._write_all, args=(messages,), daemon=True)
-        writer.start()
-        for _ in messages:
-            self._check(self._read())
-        writer.join()
-        return len(messages)
+        """Index HTML documents ({url, file_contents}) as they come; return how many.
+
+        Requests stream out while a thread collects the answers, so Pagefind
+        starts on the first document while the caller still produces the rest.
+        """
+        count = 0
+        for item in files:
+            self._send({"type": "AddFile", "index_id": self._index_id, "file_path": None, **item})
+            count += 1
+        self._flush()
+        for _ in range(count):
+            self._receive()
+        return count
 
     def write_files(self, output_path: str) -> None:
         """Write the search bundle (pagefind.js, index and fragments) to ``output_path``.
@@ -84,7 +90,10 @@ class PagefindService:
 
     def close(self) -> None:
         if self._proc.stdin and not self._proc.stdin.closed:
-            self._proc.stdin.close()
+            try:
+                self._proc.stdin.close()
+            except BrokenPipeError:
+                pass
         try:
             self._proc.wait(timeout=120)
         except subprocess.TimeoutExpired:
@@ -97,34 +106,43 @@ class PagefindService:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    def _encode(self, payload: dict[str, Any]) -> bytes:
+    def _send(self, payload: dict[str, Any]) -> None:
         self._next_id += 1
         message = {"message_id": self._next_id, "payload": payload}
-        return base64.b64encode(json.dumps(message).encode("utf-8")) + b","
-
-    def _write_all(self, messages: list[bytes]) -> None:
         try:
-            for message in messages:
-                self._proc.stdin.write(message)
+            self._proc.stdin.write(base64.b64encode(json.dumps(message).encode("utf-8")) + b",")
+        except (BrokenPipeError, ValueError):
+            raise self._died() from None
+
+    def _flush(self) -> None:
+        try:
             self._proc.stdin.flush()
         except (BrokenPipeError, ValueError):
-            pass  # the reader reports the process's death
+            raise self._died() from None
 
     def _call(self, payload: dict[str, Any]) -> dict[str, Any]:
-        self._write_all([self._encode(payload)])
-        return self._check(self._read())
+        self._send(payload)
+        self._flush()
+        return self._receive()
 
-    def _read(self) -> dict[str, Any]:
-        while b"," not in self._buffer:
-            chunk = self._proc.stdout.read1(1 << 16)
-            if not chunk:
-                raise BuildError(f"Pagefind failed: the indexing service exited (status {self._proc.poll()})")
-            self._buffer += chunk
-        message, self._buffer = self._buffer.split(b",", 1)
-        return json.loads(base64.b64decode(message))["payload"]
-
-    @staticmethod
-    def _check(payload: dict[str, Any]) -> dict[str, Any]:
+    def _receive(self) -> dict[str, Any]:
+        payload = self._responses.get()
+        if payload is None:
+            self._responses.put(None)  # every later caller learns it too
+            raise self._died()
         if payload.get("type") == "Error":
             raise BuildError(f"Pagefind failed: {payload.get('message')}")
         return payload
+
+    def _died(self) -> BuildError:
+        return BuildError(f"Pagefind failed: the indexing service exited (status {self._proc.poll()})")
+
+    def _read_all(self) -> None:
+        """Runs in a thread: every answer on stdout goes to the queue; None marks the end."""
+        buffer = b""
+        while chunk := self._proc.stdout.read1(1 << 16):
+            buffer += chunk
+            *messages, buffer = buffer.split(b",")
+            for message in messages:
+                self._responses.put(json.loads(base64.b64decode(message))["payload"])
+        self._responses.put(None)

@@ -25,14 +25,17 @@ import json
 import os
 import re
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html import escape
+from typing import Iterable, Iterator
 
 from . import urls
 from .errors import BuildError
-from .markup import plain
+from .markup import excerpt, plain
 from .model import UNSPACED_LANGUAGES, Archive, Interview, qa_anchor
 from .pagefind_service import PagefindService
+
+ThemeMap = dict[tuple[str, str], tuple[str, ...]]
 
 INDEX_LANGUAGE = "en"
 """<html lang> of every indexed document: whitespace-separated words, no segmenter.
@@ -46,22 +49,18 @@ class SearchDocument:
     url: str
     """Root-relative URL of the page (``/en/interviews/<slug>/``)."""
     html: str
-    """The document Pagefind parses: headings with ids become sub-results."""
-    bundle: str
-    """The bundle folder it belongs to (``pagefind/zh``)."""
-    answers: int = 0
-    """How many answers it holds (for the build report)."""
-    filters: dict[str, list[str]] = field(default_factory=dict)
-    """Page-level filter values (theme, interviewee, organisation)."""
+    """The document Pagefind parses: headings with ids become sub-results; filters and
+    metadata (title, and per answer its question, themes and text) ride in <meta> tags."""
 
 
-def documents(archive: Archive, themes: dict[tuple[str, str], tuple[str, ...]]) -> list[SearchDocument]:
-    """One document per interview per language that has a text."""
-    return [_document(archive, interview, lang, themes)
-            for interview in archive.interviews for lang in interview.documents]
+def documents(archive: Archive, themes: ThemeMap, lang: str) -> Iterator[SearchDocument]:
+    """One document per interview that has a text in ``lang`` (lazily: indexing starts on the first)."""
+    for interview in archive.interviews:
+        if lang in interview.documents:
+            yield _document(archive, interview, lang, themes)
 
 
-def _document(archive: Archive, interview: Interview, lang: str, themes) -> SearchDocument:
+def _document(archive: Archive, interview: Interview, lang: str, themes: ThemeMap) -> SearchDocument:
     doc = interview.documents[lang]
     words = pairs if lang in UNSPACED_LANGUAGES else str
     title = interview.display_title(lang, archive.config.default_language)
@@ -73,7 +72,10 @@ def _document(archive: Archive, interview: Interview, lang: str, themes) -> Sear
             anchor = qa_anchor(section, qa)
             question, text = plain(qa.question), plain(qa.answer)
             keys = list(themes.get((interview.slug, anchor), ()))
-            answers.append({"id": anchor, "q": question, "t": keys, "x": text})
+            # The page cuts excerpts from "x": Chinese hits need the whole text (Pagefind's
+            # own excerpt would show pairs); other languages only show its start.
+            answers.append({"id": anchor, "q": question, "t": keys,
+                            "x": text if words is pairs else excerpt(text, 200)})
             # The heading is the sub-result's title; an unspaced language also needs
             # the question's pairs in the body, or its words would not be found.
             searchable = words(question + " " + text) if words is pairs else text
@@ -90,7 +92,7 @@ def _document(archive: Archive, interview: Interview, lang: str, themes) -> Sear
     html = (f'<html lang="{INDEX_LANGUAGE}"><head>{"".join(head)}</head><body>'
             f'<p>{escape(words(intro))}</p>{"".join(body)}</body></html>')
     url = urls.site_path(urls.interview(lang, interview.slug))
-    return SearchDocument(url, html, os.path.dirname(urls.search_bundle(lang)), len(answers), filters)
+    return SearchDocument(url, html)
 
 
 _HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
@@ -119,24 +121,22 @@ def pagefind_binary() -> str:
     return str(binary)
 
 
-def write_index(site_dir: str, items: list[SearchDocument]) -> None:
-    """Index the documents and write one bundle per language, in parallel.
+def write_index(site_dir: str, archive: Archive, themes: ThemeMap) -> None:
+    """Index every language into its own bundle, each by its own Pagefind process, in parallel.
 
-    A bundle per language lets each language be indexed by its own Pagefind
-    process, and a reader downloads only the index of the language they search in.
+    A bundle per language lets the languages be indexed at the same time, and
+    a reader downloads only the index of the language they search in.
     """
     binary = pagefind_binary()
-    by_bundle: dict[str, list[SearchDocument]] = {}
-    for item in items:
-        by_bundle.setdefault(item.bundle, []).append(item)
-    with ThreadPoolExecutor(max_workers=max(1, len(by_bundle))) as pool:
-        jobs = [pool.submit(_index_one, binary, os.path.join(site_dir, bundle), group)
-                for bundle, group in by_bundle.items()]
+    languages = archive.config.languages
+    with ThreadPoolExecutor(max_workers=len(languages)) as pool:
+        jobs = [pool.submit(_index_one, binary, os.path.join(site_dir, os.path.dirname(urls.search_bundle(lang))),
+                            documents(archive, themes, lang)) for lang in languages]
         for job in jobs:
             job.result()
 
 
-def _index_one(binary: str, bundle: str, items: list[SearchDocument]) -> None:
+def _index_one(binary: str, bundle: str, items: Iterable[SearchDocument]) -> None:
     with PagefindService(binary) as service:
         service.add_html(({"url": d.url, "file_contents": d.html} for d in items))
         service.write_files(bundle)
