@@ -32,7 +32,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "n_answers": "{n} answer|{n} answers",
         "n_interviews": "{n} interview|{n} interviews",
         "truncated": "This answer appears to be cut off in the source text.",
-        "missing_title": "Not yet available in English",
         "missing_body": "This interview has not been translated into English yet. Read it in:",
         "themes_intro": "Every answer in the archive, by theme. Each answer links straight to its place in the interview.",
         "matrix": "Themes by interview",
@@ -55,8 +54,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "older": "Older",
         "page_n": "Page {n} of {total}",
         "read_in": "Read in",
-        "entry_intro": "Choose a language",
-        "no_themes": "No theme",
     },
     "zh": {
         "home": "访谈",
@@ -74,7 +71,6 @@ STRINGS: dict[str, dict[str, str]] = {
         "n_answers": "{n} 个回答",
         "n_interviews": "{n} 篇访谈",
         "truncated": "原文中此回答似乎不完整。",
-        "missing_title": "暂无中文版",
         "missing_body": "这篇访谈还没有中文版。可以阅读：",
         "themes_intro": "按主题浏览档案中的每一个回答，点击即可直达访谈中的对应位置。",
         "matrix": "主题 × 访谈",
@@ -97,7 +93,5 @@ STRINGS: dict[str, dict[str, str]] = {
         "older": "较早",
         "page_n": "第 {n} 页，共 {total} 页",
         "read_in": "阅读",
-        "entry_intro": "选择语言",
-        "no_themes": "无主题",
     },
 }
