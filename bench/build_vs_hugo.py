@@ -17,7 +17,6 @@ alone. Prints a table and writes nothing outside the output root.
 from __future__ import annotations
 
 import argparse
-import os
 import shutil
 import statistics
 import subprocess

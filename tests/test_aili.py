@@ -237,7 +237,7 @@ def test_decode_refuses_non_utf8_naming_the_line(data, line):
 def test_decode_normalises():
     assert decode(b"\xef\xbb\xbfa\r\nb\rc\n", "x") == "a\nb\nc\n"
     assert decode("Cafe\u0301 한".encode(), "x") == "Caf\u00e9 \ud55c"
-    assert decode("한".encode("utf-8"), "x") == decode("\u1112\u1161\u11ab".encode(), "x")
+    assert decode("한".encode(), "x") == decode("\u1112\u1161\u11ab".encode(), "x")
 
 
 def test_read_text_refuses_a_50_mb_file_without_reading_it(tmp_path):

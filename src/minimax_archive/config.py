@@ -119,13 +119,13 @@ def _themes(node: Located | None, languages: list[str], path: str,
         label = lang_map(fields.get("label"), f"theme {key!r} label", languages, path, problems, entry.line)
         desc = lang_map(fields.get("description"), f"theme {key!r} description", languages, path,
                         problems, entry.line, required=False)
-        keywords = _keywords(fields.get("keywords"), key, languages, path, problems, entry.line)
+        keywords = _keywords(fields.get("keywords"), key, languages, path, problems)
         themes.append(Theme(key, label, desc, keywords, span))
     return tuple(themes)
 
 
 def _keywords(node: Located | None, key: str, languages: list[str], path: str,
-              problems: Problems, line: int) -> dict[str, tuple[str, ...]]:
+              problems: Problems) -> dict[str, tuple[str, ...]]:
     what = f"theme {key!r} keywords"
     per_lang = expect(node, dict, what, path, problems) or {}
     out: dict[str, tuple[str, ...]] = {}
@@ -144,11 +144,6 @@ def _keywords(node: Located | None, key: str, languages: list[str], path: str,
                 clean.append(word.value.strip())
         out[lang] = tuple(clean)
     if node is not None and not any(out.values()):
-        problems.error(SourceSpan(path, node.line if node else line), f"{what}: no keywords",
+        problems.error(SourceSpan(path, node.line), f"{what}: no keywords",
                        "give at least one keyword in some language")
     return out
-
-
-def load_config(path: str, base_url: str | None = None) -> SiteConfig:
-    """Read and parse an archive.yaml file (the only I/O here)."""
-    return parse_config(read_text(path), path, base_url)

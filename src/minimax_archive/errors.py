@@ -55,7 +55,7 @@ class Problems:
     def warn(self, span: SourceSpan, message: str, hint: str = "") -> None:
         self.items.append(Problem(span, message, hint, warning=True))
 
-    def extend(self, other: "Problems") -> None:
+    def extend(self, other: Problems) -> None:
         self.items.extend(other.items)
 
     @property
@@ -91,7 +91,7 @@ class ContentError(Exception):
         super().__init__("\n".join(str(p) for p in problems))
 
     @classmethod
-    def single(cls, span: SourceSpan, message: str, hint: str = "") -> "ContentError":
+    def single(cls, span: SourceSpan, message: str, hint: str = "") -> ContentError:
         return cls([Problem(span, message, hint)])
 
 

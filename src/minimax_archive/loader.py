@@ -145,7 +145,7 @@ def _check_alignment(documents: dict[str, Document], langs: list[str], problems:
 
 def _divergence(base: Document, other: Document) -> tuple[SourceSpan, str] | None:
     """The first place where ``other`` does not line up with ``base``, if any."""
-    for a, b in zip(base.sections, other.sections):
+    for a, b in zip(base.sections, other.sections, strict=False):  # lengths compared below
         if a.number != b.number:
             return b.span, f"section [{b.number:02d}] here, [{a.number:02d}] in {a.span}"
         if len(a.items) != len(b.items):

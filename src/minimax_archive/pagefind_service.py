@@ -100,7 +100,7 @@ class PagefindService:
             self._proc.kill()
             self._proc.wait()
 
-    def __enter__(self) -> "PagefindService":
+    def __enter__(self) -> PagefindService:
         return self
 
     def __exit__(self, *exc) -> None:

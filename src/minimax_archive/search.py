@@ -138,5 +138,5 @@ def write_index(site_dir: str, archive: Archive, themes: ThemeMap) -> None:
 
 def _index_one(binary: str, bundle: str, items: Iterable[SearchDocument]) -> None:
     with PagefindService(binary) as service:
-        service.add_html(({"url": d.url, "file_contents": d.html} for d in items))
+        service.add_html({"url": d.url, "file_contents": d.html} for d in items)
         service.write_files(bundle)

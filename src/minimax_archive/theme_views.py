@@ -51,7 +51,7 @@ def theme_pages(archive: Archive, lang: str, themes: ThemeMap) -> list[Page]:
                        "href": urls.link(index_path, urls.interview(lang, interview.slug)), "cells": cells})
     pages = [Page(index_path, "themes.html", common(archive, lang, index_path) |
                   {"themes": summary, "matrix": matrix})]
-    for theme, info in zip(archive.config.themes, summary):
+    for theme, info in zip(archive.config.themes, summary, strict=True):
         path = urls.theme(lang, theme.key)
         groups: dict[str, dict[str, Any]] = {}
         for interview, section, qa in by_theme[theme.key]:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
-import sys
 import threading
 import urllib.parse
 from dataclasses import dataclass
