@@ -107,6 +107,10 @@ class Interview:
         return doc.title if doc else self.slug
 
 
+ThemeMap = dict[tuple[str, str], tuple[str, ...]]
+"""Theme keys per (interview slug, Q&A id), as themes.assign computes them."""
+
+
 @dataclass(frozen=True, slots=True)
 class Theme:
     """A theme of the archive's vocabulary (``moe``, ``talent`` ...)."""

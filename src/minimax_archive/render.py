@@ -15,9 +15,9 @@ import jinja2
 from . import urls
 from .errors import BuildError
 from .i18n import plural
-from .model import Archive
+from .model import Archive, ThemeMap
 from .theme_views import search_page, theme_pages
-from .views import Page, ThemeMap, common, entry_page, home_pages, interview_page
+from .views import Page, common, entry_page, home_pages, interview_page
 
 
 def shipped_templates() -> str:

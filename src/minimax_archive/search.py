@@ -32,10 +32,8 @@ from typing import Iterable, Iterator
 from . import urls
 from .errors import BuildError
 from .markup import excerpt, plain
-from .model import UNSPACED_LANGUAGES, Archive, Interview, qa_anchor
+from .model import UNSPACED_LANGUAGES, Archive, Interview, ThemeMap, qa_anchor
 from .pagefind_service import PagefindService
-
-ThemeMap = dict[tuple[str, str], tuple[str, ...]]
 
 INDEX_LANGUAGE = "en"
 """<html lang> of every indexed document: whitespace-separated words, no segmenter.

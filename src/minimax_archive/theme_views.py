@@ -9,8 +9,8 @@ from markupsafe import Markup
 
 from . import urls
 from .markup import excerpt, render_inline
-from .model import UNSPACED_LANGUAGES, Archive, qa_anchor
-from .views import Page, ThemeMap, common, script_json
+from .model import UNSPACED_LANGUAGES, Archive, ThemeMap, qa_anchor
+from .views import Page, common, script_json
 
 
 def _answers_by_theme(archive: Archive, lang: str, themes: ThemeMap) -> dict[str, list[tuple]]:

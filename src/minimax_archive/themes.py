@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Archive, Interview, Theme, qa_anchor
+from .model import Archive, Interview, Theme, ThemeMap, qa_anchor
 
 _HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 
@@ -47,7 +47,7 @@ def _normal(word: str) -> str:
     return " ".join(word.split()).casefold()
 
 
-def assign(archive: Archive) -> dict[tuple[str, str], tuple[str, ...]]:
+def assign(archive: Archive) -> ThemeMap:
     """Theme keys per (slug, Q&A id), in vocabulary order; Q&As without themes are left out."""
     order = [theme.key for theme in archive.config.themes]
     matcher = Matcher(archive.config.themes)

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from . import urls
 from .i18n import STRINGS
 from .markup import excerpt, plain, render_block, render_inline
-from .model import KNOWN_LANGUAGES, Archive, Interview, qa_anchor
+from .model import KNOWN_LANGUAGES, Archive, Interview, ThemeMap, qa_anchor
 
 PAGE_SIZE = 50
 """Interviews per page of the home listing: keeps every page small at 10,000 interviews."""
@@ -32,9 +32,6 @@ class Page:
     """The Jinja template that renders it."""
     context: dict[str, Any]
     """What the template may use."""
-
-
-ThemeMap = dict[tuple[str, str], tuple[str, ...]]
 
 
 def common(archive: Archive, lang: str, path: str) -> dict[str, Any]:
