@@ -77,6 +77,8 @@ def search_page(archive: Archive, lang: str, themes: ThemeMap) -> Page:
     vocabulary = [{"key": t.key, "label": t.label.get(lang, t.key), "answers": answers[t.key],
                    "keywords": sorted({w for words in t.keywords.values() for w in words})}
                   for t in archive.config.themes]
-    data = script_json({"themes": vocabulary, "lang": lang, "bundle": urls.search_bundle(lang),
+    indexed = any(lang in interview.documents for interview in archive.interviews)
+    data = script_json({"themes": vocabulary, "lang": lang,
+                        "bundle": urls.search_bundle(lang) if indexed else None,
                         "pairs": lang in UNSPACED_LANGUAGES})
     return Page(path, "search.html", common(archive, lang, path) | {"search_data": data})

@@ -250,6 +250,11 @@ async function buildFilters() {
 }
 
 async function start() {
+  if (!data.bundle) {  // no interview has a text in this language yet
+    statusEl.textContent = t.search_none;
+    document.documentElement.dataset.searchReady = "true";
+    return;
+  }
   try {
     pagefind = await import(new URL(data.bundle, root).href);
     await pagefind.options({ baseUrl: "/" });
