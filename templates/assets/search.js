@@ -155,10 +155,13 @@ async function search() {
 
 // Load the next batch of pages and add their answers to the groups.
 async function showMore(mine, query, themes) {
-  const batch = pending.splice(0, PAGE_BATCH);
-  const records = await Promise.all(batch.map(({ result }) => result.data()));
-  if (mine !== generation) return;
-  batch.forEach(({ mode }, i) => addPage(records[i], mode, query));
+  // One at a time: Pagefind hands back the same data object for a page found by two
+  // searches, and loading it again replaces its sub-results, so use each before the next.
+  for (const { result, mode } of pending.splice(0, PAGE_BATCH)) {
+    const record = await result.data();
+    if (mine !== generation) return;
+    addPage(record, mode, query);
+  }
   show(query, themes, mine);
 }
 

@@ -71,6 +71,12 @@ def test_talent_on_the_english_page_finds_the_talent_answers(site, page):
         assert h.href.startswith(site.url("en/")), h.href
 
 
+def test_text_matches_come_before_answers_found_only_by_their_theme(site, page):
+    found = site.open_search(page, "en", q="talent")
+    assert [h.anchor for h in found][:2] == ["s04-q2", "s04-q1"], found  # s04-q2 says "talent"
+    assert page.locator(".search-hit").first.locator("mark").count() >= 1  # its excerpt marks the word
+
+
 def test_english_theme_word_on_the_chinese_page_finds_chinese_answers(site, page):
     found = site.open_search(page, "zh", q="talent")
     ids = {h.anchor for h in found}
