@@ -160,3 +160,20 @@ def test_a_missing_translation_gets_a_notice_page_linking_the_text_that_exists(t
     assert '<a href="../../../en/interviews/only-english/" hreflang="en" lang="en">English</a>' in notice
     english = parse(out / "en/interviews/only-english/index.html")
     assert dict(english.switch)["zh-CN"] == "../../../zh/interviews/only-english/"
+
+
+def test_the_interview_list_is_paged_and_newest_first(tmp_path):
+    from sitekit import EN, ZH, write_archive
+
+    interviews = {f"talk-{n:03d}": {"en.txt": EN, "zh.txt": ZH, "meta.yaml": f"date: 2020-01-{1 + n % 28:02d}\n"}
+                  for n in range(51)}
+    content = write_archive(tmp_path, interviews)
+    out = tmp_path / "site"
+    build(str(content), str(out), templates=str(REPO / "templates"), search=False)
+    first = (out / "en/index.html").read_text(encoding="utf-8")
+    second = (out / "en/page/2/index.html").read_text(encoding="utf-8")
+    assert first.count('class="card"') == 50 and second.count('class="card"') == 1
+    assert '<a href="page/2/" rel="next">' in first and '<a href="../../" rel="prev">' in second
+    dates = re.findall(r'<time datetime="([\d-]+)">', first + second)
+    assert dates == sorted(dates, reverse=True) and dates[0] == "2020-01-28"
+    assert (out / "zh/page/2/index.html").is_file()
