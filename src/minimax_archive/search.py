@@ -15,8 +15,9 @@ and the search page turns the query into pairs the same way. Pagefind's own
 Chinese segmentation (jieba at index time, Intl.Segmenter in the browser since
 1.5) disagrees with itself: 至关重要 and 从一开始 found nothing, and no version
 finds 捷径 inside 走捷径 (tests/browser/test_recall.py holds the measured table).
-Pairs find every phrase of two or more characters; the page cuts excerpts from
-the readable text in ``meta``.
+Pairs find every phrase of two or more characters: the page keeps an answer
+only where the query's pairs sit at consecutive positions, and joins the pairs
+of Pagefind's excerpt back into text.
 """
 
 from __future__ import annotations
@@ -70,10 +71,8 @@ def _document(archive: Archive, interview: Interview, lang: str, themes: ThemeMa
             anchor = qa_anchor(section, qa)
             question, text = plain(qa.question), plain(qa.answer)
             keys = list(themes.get((interview.slug, anchor), ()))
-            # The page cuts excerpts from "x": Chinese hits need the whole text (Pagefind's
-            # own excerpt would show pairs); other languages only show its start.
-            answers.append({"id": anchor, "q": question, "t": keys,
-                            "x": text if words is pairs else excerpt(text, 200)})
+            # "x": the start of the answer, for hits found by a theme rather than by words.
+            answers.append({"id": anchor, "q": question, "t": keys, "x": excerpt(text, 200)})
             # The heading is the sub-result's title; an unspaced language also needs
             # the question's pairs in the body, or its words would not be found.
             searchable = words(question + " " + text) if words is pairs else text

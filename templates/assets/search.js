@@ -64,6 +64,55 @@ function safeExcerpt(html) {
   return out;
 }
 
+// Pagefind matches each pair of a phrase anywhere in the page; an answer holds the
+// phrase only where its pairs sit at consecutive word positions (Pagefind's locations).
+function holdsPhrases(locations, query) {
+  const at = new Set(locations);
+  return (query.match(HAN_RUNS) || []).every((run) => {
+    const length = Math.max(1, run.length - 1);  // a run of n characters is n - 1 pairs
+    return locations.some((start) => {
+      for (let k = 1; k < length; k++) if (!at.has(start + k)) return false;
+      return true;
+    });
+  });
+}
+
+// Pagefind's excerpt of a pair-indexed answer reads "至关 关重 重要"; join overlapping
+// pairs back into text ("至关重要"), marking every character a marked pair covers.
+function pairedExcerpt(html) {
+  const tpl = document.createElement("template");
+  tpl.innerHTML = html;
+  const chars = [];  // [character, marked]
+  let previous = "";
+  const isHan = (c) => /[\u3400-\u9fff\uf900-\ufaff]/.test(c || "");
+  const isPair = (w) => w.length === 2 && isHan(w[0]) && isHan(w[1]);
+  const isLatin = (c) => /[A-Za-z0-9]/.test(c || "");
+  for (const node of tpl.content.childNodes) {
+    const marked = node.nodeName === "MARK";
+    for (const word of node.textContent.split(/\s+/).filter(Boolean)) {
+      if (isPair(previous) && isPair(word) && previous[1] === word[0]) {
+        chars[chars.length - 1][1] ||= marked;  // the shared character
+        chars.push([word[1], marked]);
+      } else {
+        const last = chars.length ? chars[chars.length - 1][0] : "";
+        // Chinese takes no spaces; Latin words keep theirs, also next to Chinese.
+        if (last && ((!isHan(last) && !isHan(word[0])) || (isLatin(last) && isHan(word[0]))
+            || (isHan(last) && isLatin(word[0])))) chars.push([" ", false]);
+        for (const c of word) chars.push([c, marked]);
+      }
+      previous = word;
+    }
+  }
+  const out = document.createDocumentFragment();
+  for (const [c, marked] of chars) {
+    const last = out.lastChild;
+    if (marked && last?.nodeName === "MARK") last.append(c);
+    else if (!marked && last && last.nodeType === Node.TEXT_NODE) last.appendData(c);
+    else out.append(marked ? el("mark", {}, c) : c);
+  }
+  return out;
+}
+
 // An excerpt cut from an answer's readable text around the first query word, words marked.
 function cutExcerpt(text, query) {
   const terms = query.split(/\s+/).filter(Boolean);
@@ -172,17 +221,14 @@ function addPage(record, mode, query) {
   const onTheme = (a) => required.every((key) => a.t.includes(key));
   if (!groups.has(record.url)) groups.set(record.url, { title: record.meta.title, items: new Map(), page: false });
   const group = groups.get(record.url);
-  // Pairs match anywhere in a page; an answer of an unspaced language is a hit
-  // only if its own text holds every part of the query.
-  const parts = query.toLowerCase().split(/\s+/).filter(Boolean);
-  const holdsQuery = (a) => !data.pairs || parts.every((p) => `${a.q} ${a.x}`.toLowerCase().includes(p));
   if (mode.text) {
     for (const sub of record.sub_results || []) {
       const answer = byId.get(sub.url.split("#")[1]);
       if (!answer) { group.page = true; continue; }  // the title or abstract matched
-      if (!onTheme(answer) || !holdsQuery(answer) || group.items.has(answer.id)) continue;
-      group.items.set(answer.id, { answer, excerpt: data.pairs || !sub.excerpt
-        ? cutExcerpt(answer.x, query) : safeExcerpt(sub.excerpt) });
+      if (!onTheme(answer) || group.items.has(answer.id)) continue;
+      if (data.pairs && !holdsPhrases(sub.locations || [], query)) continue;
+      group.items.set(answer.id, { answer, excerpt: !sub.excerpt ? cutExcerpt(answer.x, query)
+        : data.pairs ? pairedExcerpt(sub.excerpt) : safeExcerpt(sub.excerpt) });
     }
   } else if (required.length) {
     for (const answer of answers) {

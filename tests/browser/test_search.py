@@ -136,3 +136,11 @@ def test_following_a_hit_lands_on_the_highlighted_answer(site, page):
     plain = page.locator("article.qa#s04-q2").evaluate(background)
     assert highlighted != plain, f"the answer landed on looks like any other ({highlighted})"
     assert highlighted not in ("rgba(0, 0, 0, 0)", "transparent"), highlighted
+
+
+def test_chinese_excerpts_read_as_text_with_the_phrase_marked(site, page):
+    found = site.open_search(page, "zh", q="至关重要")
+    assert [h.anchor for h in found] == ["s03-q2"], found
+    excerpt = page.locator(".search-hit p").first
+    assert "这一点至关重要，因为没有合适的产品" in excerpt.inner_text()  # pairs joined back, no "至关 关重"
+    assert excerpt.locator("mark").all_inner_texts() == ["至关重要"]
