@@ -10,7 +10,8 @@
 //   "talent" finds the 人才 answers without reading any English.
 // - Chinese is indexed as overlapping character pairs (data.pairs), and the
 //   query is turned into pairs the same way, so any phrase of two or more
-//   characters is found; excerpts are cut here from the answer's text.
+//   characters is found; an answer counts only where the pairs are adjacent,
+//   and its excerpt is joined back from pairs into text.
 // - The state lives in the URL (?q=…&theme=…), so searches can be linked.
 const data = JSON.parse(document.getElementById("search-data").textContent);
 const t = JSON.parse(document.getElementById("search-strings").textContent);
