@@ -63,5 +63,4 @@ def build(content: str, out: str, templates: str | None = None, base_url: str | 
     except BaseException:
         discard(staging)
         raise
-    answers = sum(len(s.items) for i in archive.interviews for d in i.documents.values() for s in d.sections)
-    return BuildResult(len(files), answers if search else 0, warnings, time.perf_counter() - started)
+    return BuildResult(len(files), archive.answer_count if search else 0, warnings, time.perf_counter() - started)

@@ -74,8 +74,7 @@ def _build(args) -> int:
 def _check(args) -> int:
     archive, warnings = load_archive(args.content)
     _report(warnings)
-    answers = sum(len(s.items) for i in archive.interviews for d in i.documents.values() for s in d.sections)
-    print(f"checked {args.content}/: {len(archive.interviews)} interviews, {answers} answers, "
+    print(f"checked {args.content}/: {len(archive.interviews)} interviews, {archive.answer_count} answers, "
           f"0 errors, {count(len(warnings), 'warning')}")
     return 1 if (args.strict and warnings) else 0
 

@@ -99,12 +99,13 @@ class Interview:
     documents: dict[str, Document]
     """Parsed texts by language code (``en``, ``zh``); at least one."""
 
-    def display_title(self, lang: str, fallback_lang: str) -> str:
-        """The title to show to a reader of ``lang``."""
-        if lang in self.meta.title:
-            return self.meta.title[lang]
-        doc = self.documents.get(lang) or self.documents.get(fallback_lang)
-        return doc.title if doc else self.slug
+    def text(self, lang: str) -> Document:
+        """The text in ``lang``, or else the first text the interview has (archive language order)."""
+        return self.documents.get(lang) or next(iter(self.documents.values()))
+
+    def display_title(self, lang: str) -> str:
+        """The title to show to a reader of ``lang``: meta.yaml's, else the text's title line."""
+        return self.meta.title.get(lang) or self.text(lang).title
 
 
 ThemeMap = dict[tuple[str, str], tuple[str, ...]]
@@ -138,6 +139,9 @@ KNOWN_LANGUAGES = {"en": ("English", "en"), "zh": ("中文", "zh-CN")}
 #: (see search.py for why not Pagefind's word segmentation).
 UNSPACED_LANGUAGES = frozenset({"zh"})
 
+#: The Han characters (CJK unified ideographs, extension A, compatibility), as a regex class body.
+HAN = "\u3400-\u9fff\uf900-\ufaff"
+
 
 @dataclass(frozen=True, slots=True)
 class SiteConfig:
@@ -170,3 +174,8 @@ class Archive:
     """archive.yaml."""
     interviews: tuple[Interview, ...]
     """Every interview, newest first (by date, then slug)."""
+
+    @property
+    def answer_count(self) -> int:
+        """Q&As in every text of every interview."""
+        return sum(len(s.items) for i in self.interviews for d in i.documents.values() for s in d.sections)

@@ -87,7 +87,7 @@ def asset_files(templates_dir: str) -> dict[str, str]:
 def _feed(archive: Archive, lang: str) -> Page:
     """An Atom feed of the interviews in one language (needs base_url for absolute links)."""
     path = urls.feed(lang)
-    entries = [{"title": i.display_title(lang, archive.config.default_language),
+    entries = [{"title": i.display_title(lang),
                 "url": urls.absolute(archive.config.base_url, urls.interview(lang, i.slug))
                 or urls.link(path, urls.interview(lang, i.slug)),
                 "date": (i.meta.date + "-01-01")[:10] if i.meta.date else None, "slug": i.slug,

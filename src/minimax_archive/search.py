@@ -33,7 +33,7 @@ from typing import Iterable, Iterator
 from . import urls
 from .errors import BuildError
 from .markup import excerpt, plain
-from .model import UNSPACED_LANGUAGES, Archive, Interview, ThemeMap, qa_anchor
+from .model import HAN, UNSPACED_LANGUAGES, Archive, Interview, ThemeMap, qa_anchor
 from .pagefind_service import PagefindService
 
 INDEX_LANGUAGE = "en"
@@ -49,7 +49,7 @@ class SearchDocument:
     """Root-relative URL of the page (``/en/interviews/<slug>/``)."""
     html: str
     """The document Pagefind parses: headings with ids become sub-results; filters and
-    metadata (title, and per answer its question, themes and text) ride in <meta> tags."""
+    metadata (title, and per answer its question, themes and first words) ride in <meta> tags."""
 
 
 def documents(archive: Archive, themes: ThemeMap, lang: str) -> Iterator[SearchDocument]:
@@ -62,7 +62,7 @@ def documents(archive: Archive, themes: ThemeMap, lang: str) -> Iterator[SearchD
 def _document(archive: Archive, interview: Interview, lang: str, themes: ThemeMap) -> SearchDocument:
     doc = interview.documents[lang]
     words = pairs if lang in UNSPACED_LANGUAGES else str
-    title = interview.display_title(lang, archive.config.default_language)
+    title = interview.display_title(lang)
     people = {k: v for k, v in (("interviewee", interview.meta.interviewee.get(lang)),
                                 ("organisation", interview.meta.organisation.get(lang))) if v}
     answers, body = [], []
@@ -92,7 +92,7 @@ def _document(archive: Archive, interview: Interview, lang: str, themes: ThemeMa
     return SearchDocument(url, html)
 
 
-_HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_HAN_RUN = re.compile(f"[{HAN}]+")
 
 
 def pairs(text: str) -> str:

@@ -17,16 +17,11 @@ def _answers_by_theme(archive: Archive, lang: str, themes: ThemeMap) -> dict[str
     """theme key -> [(interview, section, qa)] in archive order, for one language."""
     out: dict[str, list[tuple]] = {t.key: [] for t in archive.config.themes}
     for interview in archive.interviews:
-        doc = interview.documents.get(lang) or interview.documents[_first(archive, interview)]
-        for section in doc.sections:
+        for section in interview.text(lang).sections:
             for qa in section.items:
                 for key in themes.get((interview.slug, qa_anchor(section, qa)), ()):
                     out[key].append((interview, section, qa))
     return out
-
-
-def _first(archive: Archive, interview) -> str:
-    return next(code for code in archive.config.languages if code in interview.documents)
 
 
 def theme_pages(archive: Archive, lang: str, themes: ThemeMap) -> list[Page]:
@@ -47,7 +42,7 @@ def theme_pages(archive: Archive, lang: str, themes: ThemeMap) -> list[Page]:
         for theme in archive.config.themes:
             cells.append({"count": counts[theme.key][interview.slug], "label": theme.label.get(lang, theme.key),
                           "href": urls.link(index_path, urls.theme(lang, theme.key)) + f"#i-{interview.slug}"})
-        matrix.append({"title": interview.display_title(lang, archive.config.default_language),
+        matrix.append({"title": interview.display_title(lang),
                        "href": urls.link(index_path, urls.interview(lang, interview.slug)), "cells": cells})
     pages = [Page(index_path, "themes.html", common(archive, lang, index_path) |
                   {"themes": summary, "matrix": matrix})]
@@ -56,7 +51,7 @@ def theme_pages(archive: Archive, lang: str, themes: ThemeMap) -> list[Page]:
         groups: dict[str, dict[str, Any]] = {}
         for interview, section, qa in by_theme[theme.key]:
             group = groups.setdefault(interview.slug, {
-                "slug": interview.slug, "title": interview.display_title(lang, archive.config.default_language),
+                "slug": interview.slug, "title": interview.display_title(lang),
                 "href": urls.link(path, urls.interview(lang, interview.slug)),
                 "interviewee": interview.meta.interviewee.get(lang), "answers": []})
             group["answers"].append({"question": Markup(render_inline(qa.question)),

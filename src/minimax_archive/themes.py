@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import re
 
-from .model import Archive, Interview, Theme, ThemeMap, qa_anchor
+from .model import HAN, Archive, Interview, Theme, ThemeMap, qa_anchor
 
-_HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_HAN = re.compile(f"[{HAN}]")
 
 
 class Matcher:

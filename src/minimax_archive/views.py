@@ -90,7 +90,7 @@ def home_pages(archive: Archive, lang: str) -> list[Page]:
 def _card(archive: Archive, interview: Interview, lang: str, path: str) -> dict[str, Any]:
     doc = interview.documents.get(lang)
     return {
-        "title": interview.display_title(lang, archive.config.default_language),
+        "title": interview.display_title(lang),
         "href": urls.link(path, urls.interview(lang, interview.slug)),
         "interviewee": interview.meta.interviewee.get(lang),
         "organisation": interview.meta.organisation.get(lang),
@@ -131,7 +131,7 @@ def interview_page(archive: Archive, interview: Interview, lang: str, themes: Th
 def _json_ld(archive: Archive, interview: Interview, lang: str, abstract: str | None) -> Markup:
     """schema.org metadata, safe inside <script>: every '<', '>' and '&' is escaped as \\uXXXX."""
     data = {"@context": "https://schema.org", "@type": "Article",
-            "headline": interview.display_title(lang, archive.config.default_language),
+            "headline": interview.display_title(lang),
             "inLanguage": archive.config.html_lang(lang)}
     if abstract:
         data["description"] = plain(abstract)

@@ -28,7 +28,9 @@ const selected = Object.fromEntries(FILTER_KEYS.map((k) => [k, new Set()]));
 // The page's location decides the site root, so the site works under any sub-path.
 const root = new URL("../../", location.href);
 let pagefind;
-const HAN_RUNS = /[\u3400-\u9fff\uf900-\ufaff]+/g;
+const HAN = "\\u3400-\\u9fff\\uf900-\\ufaff";  // the same class as the build's model.HAN
+const HAN_RUNS = new RegExp(`[${HAN}]+`, "g");
+const HAN_CHAR = new RegExp(`[${HAN}]`);
 
 // The same transformation as the build's search.pairs(): 至关重要 -> "至关 关重 重要".
 function pairs(text) {
@@ -85,7 +87,7 @@ function pairedExcerpt(html) {
   tpl.innerHTML = html;
   const chars = [];  // [character, marked]
   let previous = "";
-  const isHan = (c) => /[\u3400-\u9fff\uf900-\ufaff]/.test(c || "");
+  const isHan = (c) => HAN_CHAR.test(c || "");
   const isPair = (w) => w.length === 2 && isHan(w[0]) && isHan(w[1]);
   const isLatin = (c) => /[A-Za-z0-9]/.test(c || "");
   for (const node of tpl.content.childNodes) {
