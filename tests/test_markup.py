@@ -32,11 +32,3 @@ def test_fast_path_renders_exactly_like_markdown_it(text):
     assert render_block(text) == _MD.render(text)
     if "\n" not in text:
         assert render_inline(text) == _MD.renderInline(text)
-
-
-def test_chinese_pairs_for_the_pair_index():
-    from minimax_archive.search import pairs
-
-    assert pairs("至关重要") == "至关 关重 重要"
-    assert pairs("用 MoE 模型，2021 年") == "用 MoE 模型 ，2021 年"
-    assert pairs("English only") == "English only"

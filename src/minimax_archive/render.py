@@ -16,7 +16,7 @@ from . import urls
 from .errors import BuildError
 from .i18n import plural
 from .model import Archive, ThemeMap
-from .theme_views import search_page, theme_pages
+from .theme_views import search_page, theme_answer_files, theme_pages
 from .views import Page, common, entry_page, home_pages, interview_page
 
 
@@ -72,6 +72,8 @@ def render_site(archive: Archive, themes: ThemeMap, templates_dir: str) -> dict[
                              "(copy it from the package's templates, or remove the folder to use them)") from None
         except Exception as exc:  # undefined names, bad filters: name the template, never a traceback
             raise BuildError(f"{page.template}: {type(exc).__name__}: {exc} (while rendering {page.path})") from None
+    for lang in archive.config.languages:  # the search page's theme lists (JSON, no template)
+        out |= theme_answer_files(archive, lang, themes)
     return out
 
 

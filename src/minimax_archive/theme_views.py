@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from typing import Any
 
 from markupsafe import Markup
 
 from . import urls
-from .markup import excerpt, render_inline
-from .model import UNSPACED_LANGUAGES, Archive, ThemeMap, qa_anchor
+from .markup import excerpt, plain, render_inline
+from .model import Archive, ThemeMap, qa_anchor
 from .views import Page, common, script_json
 
 
@@ -70,10 +71,39 @@ def search_page(archive: Archive, lang: str, themes: ThemeMap) -> Page:
     path = urls.search(lang)
     answers = Counter(key for keys in themes.values() for key in keys)
     vocabulary = [{"key": t.key, "label": t.label.get(lang, t.key), "answers": answers[t.key],
-                   "keywords": sorted({w for words in t.keywords.values() for w in words})}
+                   "keywords": sorted({w for words in t.keywords.values() for w in words}),
+                   "json": urls.theme_answers(lang, t.key)}
                   for t in archive.config.themes]
     indexed = any(lang in interview.documents for interview in archive.interviews)
     data = script_json({"themes": vocabulary, "lang": lang,
-                        "bundle": urls.search_bundle(lang) if indexed else None,
-                        "pairs": lang in UNSPACED_LANGUAGES})
+                        "bundle": urls.search_bundle(lang) if indexed else None})
     return Page(path, "search.html", common(archive, lang, path) | {"search_data": data})
+
+
+THEME_EXCERPT = 120
+"""Characters of an answer's start in a theme's JSON: enough for a result, small at scale."""
+
+
+def theme_answer_files(archive: Archive, lang: str, themes: ThemeMap) -> dict[str, str]:
+    """Per theme, its answers in ``lang`` as JSON for the search page (``urls.theme_answers``).
+
+    ``{"answers": n, "interviews": [{"url", "title", "people": [interviewee, organisation],
+    "answers": [[id, question, first words, [theme keys]]]}]}``, in archive order: a
+    theme filter or a theme keyword lists these without loading the word index.
+    """
+    by_theme = _answers_by_theme(archive, lang, themes)
+    out = {}
+    for key, answers in by_theme.items():
+        groups: dict[str, dict[str, Any]] = {}
+        for interview, section, qa in answers:
+            group = groups.setdefault(interview.slug, {
+                "url": urls.site_path(urls.interview(lang, interview.slug)),
+                "title": interview.display_title(lang),
+                "people": [v for v in (interview.meta.interviewee.get(lang), interview.meta.organisation.get(lang)) if v],
+                "answers": []})
+            anchor = qa_anchor(section, qa)
+            group["answers"].append([anchor, plain(qa.question), excerpt(qa.answer, THEME_EXCERPT),
+                                     list(themes.get((interview.slug, anchor), ()))])
+        data = {"answers": len(answers), "interviews": list(groups.values())}
+        out[urls.theme_answers(lang, key)] = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return out

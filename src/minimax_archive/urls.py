@@ -33,6 +33,11 @@ def theme(lang: str, key: str) -> str:
     return f"{lang}/themes/{key}/index.html"
 
 
+def theme_answers(lang: str, key: str) -> str:
+    """A theme's answers as JSON, for the search page (lists them without the word index)."""
+    return f"{lang}/themes/{key}.json"
+
+
 def sitemap() -> str:
     return "sitemap.xml"
 
