@@ -180,7 +180,13 @@ export function readable(words, from, to, marks = new Map()) {
           || (isHan(last.c) && isLatin(letters[0])))) {
         chars.push({ c: " ", mark: last.mark !== null && last.mark === mark ? mark : null });
       }
-      letters.forEach((c, i) => chars.push({ c, mark: mark !== null && (i === 0 || !isSingleUnitMark(marks, p)) ? mark : null }));
+      // A marked Latin word is marked without the punctuation around it: "(LLM)" -> "([LLM])".
+      const lead = mark === null ? 0 : Array.from(word.match(/^[^\p{L}\p{N}]*/u)[0]).length;
+      const tail = mark === null ? 0 : Array.from(word.match(/[^\p{L}\p{N}]*$/u)[0]).length;
+      letters.forEach((c, i) => {
+        const inside = i >= lead && i < letters.length - tail;
+        chars.push({ c, mark: mark !== null && inside && (i === lead || !isSingleUnitMark(marks, p)) ? mark : null });
+      });
     }
     previous = word;
   }

@@ -2,14 +2,14 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
-  excerpt, fill, fold, hasKeyword, indexWords, matchAnswer, pagefindTerm, parseQuery, plural, queryUnits,
+  excerpt, fill, fold, hasKeyword, indexWords, matchAnswer, normalise, pagefindTerm, parseQuery, plural, queryUnits,
   readable, spanMarks, wordMatches,
 } from "../../templates/assets/query.js";
 
 // An interview's indexed words as the build writes them, with one answer: [question) [answer).
 function page(question, answer) {
-  const q = indexWords(fold(question)).split(" ");
-  const a = indexWords(fold(answer)).split(" ");
+  const q = indexWords(normalise(question)).split(" ");
+  const a = indexWords(normalise(answer)).split(" ");
   return { words: [...q, ...a], question: [0, q.length], answer: [q.length, q.length + a.length] };
 }
 const match = (query, p) => matchAnswer(p.words, parseQuery(query), p.question, p.answer);
@@ -107,4 +107,9 @@ test("fill and plural insert values as they are", () => {
   assert.equal(plural("{n} answer|{n} answers", 1), "1 answer");
   assert.equal(plural("{n} answer|{n} answers", 3), "3 answers");
   assert.equal(plural("{n} 个回答", 3), "3 个回答");
+});
+
+test("marks leave out the punctuation around a word", () => {
+  assert.equal(show("LLM", page("Why?", "a language model (LLM) startup")), "a language model ([LLM]) startup");
+  assert.equal(show("system collapse", page("Why?", "avoid system collapse.")), "avoid [system collapse].");
 });
