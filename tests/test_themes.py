@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sitekit import EN, ZH, write_archive
+
 from minimax_archive.loader import load_archive
 from minimax_archive.themes import assign
 

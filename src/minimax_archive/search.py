@@ -29,10 +29,10 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from html import escape
-from typing import Iterable, Iterator
 
 from . import urls
 from .errors import BuildError
@@ -78,7 +78,7 @@ def _document(archive: Archive, interview: Interview, lang: str, themes: ThemeMa
             answers.append({"id": anchor, "q": question, "t": keys})
             # The heading is indexed once, in the same form as the answer.
             body.append(f'<h3 id="{anchor}">{escape(_words(question))}</h3><p>{escape(_words(plain(qa.answer)))}</p>')
-    filters = dict({k: [v] for k, v in people.items()})
+    filters = {k: [v] for k, v in people.items()}
     all_themes = sorted({k for a in answers for k in a["t"]})
     if all_themes:
         filters["theme"] = all_themes

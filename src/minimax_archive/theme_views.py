@@ -10,13 +10,14 @@ from markupsafe import Markup
 
 from . import urls
 from .markup import excerpt, plain, render_inline
-from .model import Archive, ThemeMap, qa_anchor
+from .model import QA, Archive, Interview, Section, ThemeMap, qa_anchor
 from .views import Page, common, script_json
 
 
-def _answers_by_theme(archive: Archive, lang: str, themes: ThemeMap) -> dict[str, list[tuple]]:
+def _answers_by_theme(archive: Archive, lang: str,
+                      themes: ThemeMap) -> dict[str, list[tuple[Interview, Section, QA]]]:
     """theme key -> [(interview, section, qa)] in archive order, for one language."""
-    out: dict[str, list[tuple]] = {t.key: [] for t in archive.config.themes}
+    out: dict[str, list[tuple[Interview, Section, QA]]] = {t.key: [] for t in archive.config.themes}
     for interview in archive.interviews:
         for section in interview.text(lang).sections:
             for qa in section.items:

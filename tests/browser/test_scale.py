@@ -9,6 +9,7 @@ replacement pattern) to prove labels are shown as written.
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import json
 import subprocess
 import sys
@@ -17,11 +18,11 @@ from collections import Counter
 
 import pytest
 from playwright.sync_api import expect
+from sitekit import REPO
 
 from minimax_archive.build import build
 from minimax_archive.loader import load_archive
 from minimax_archive.themes import assign
-from sitekit import REPO
 
 GENERATOR = REPO.parent / "shared" / "bench" / "gen_corpus.py"
 COUNT = 60
@@ -105,8 +106,8 @@ def test_theme_filters_list_every_answer_in_full_batches_with_the_total(generate
              "zh": f"找到 {answers} 个回答，来自 {interviews} 篇访谈。"}[lang]
     assert status == total, status
     counts = _click_more_until_done(generated, page)
-    assert all(b - a > 0 for a, b in zip(counts, counts[1:])), counts  # no empty batch
-    assert counts[-1] == answers and all(b - a == BATCH for a, b in zip(counts, counts[1:-1])), counts
+    assert all(b - a > 0 for a, b in itertools.pairwise(counts)), counts  # no empty batch
+    assert counts[-1] == answers and all(b - a == BATCH for a, b in itertools.pairwise(counts[:-1])), counts
     hrefs = [h.href for h in generated.hits(page)]
     assert len(set(hrefs)) == len(hrefs), "an answer is listed twice"
     assert page.locator(".search-group").count() == interviews
@@ -123,7 +124,7 @@ def test_text_searches_fill_every_batch_and_end_with_the_count(generated, page, 
     _open(site, page, lang, params)
     _every_group_has_answers(page)
     counts = _click_more_until_done(site, page)
-    assert all(b - a > 0 for a, b in zip(counts, counts[1:])), counts
+    assert all(b - a > 0 for a, b in itertools.pairwise(counts)), counts
     hits, groups = len(site.hits(page)), page.locator(".search-group").count()
     status = page.locator("#search-status").inner_text()
     if not hits:
