@@ -70,10 +70,11 @@ def search_page(archive: Archive, lang: str, themes: ThemeMap) -> Page:
     """The search page; the theme vocabulary goes along as JSON for cross-language matching,
     with each theme's number of answers (Pagefind counts pages) for the filter list."""
     path = urls.search(lang)
-    answers = Counter(key for keys in themes.values() for key in keys)
-    vocabulary = [{"key": t.key, "label": t.label.get(lang, t.key), "answers": answers[t.key],
+    by_theme = _answers_by_theme(archive, lang, themes)
+    vocabulary = [{"key": t.key, "label": t.label.get(lang, t.key), "answers": len(by_theme[t.key]),
+                   "interviews": len({i.slug for i, _, _ in by_theme[t.key]}),
                    "keywords": sorted({w for words in t.keywords.values() for w in words}),
-                   "json": urls.theme_answers(lang, t.key)}
+                   "json": [urls.theme_answers(lang, t.key, n) for n in range(1, theme_parts(by_theme, t.key) + 1)]}
                   for t in archive.config.themes]
     indexed = any(lang in interview.documents for interview in archive.interviews)
     data = script_json({"themes": vocabulary, "lang": lang,
@@ -83,28 +84,35 @@ def search_page(archive: Archive, lang: str, themes: ThemeMap) -> Page:
 
 THEME_EXCERPT = 120
 """Characters of an answer's start in a theme's JSON: enough for a result, small at scale."""
+THEME_PART = 200
+"""Answers per JSON file of a theme: the search page loads one part at a time."""
+
+
+def theme_parts(by_theme: dict[str, list[tuple[Interview, Section, QA]]], key: str) -> int:
+    return -(-len(by_theme[key]) // THEME_PART)
 
 
 def theme_answer_files(archive: Archive, lang: str, themes: ThemeMap) -> dict[str, str]:
-    """Per theme, its answers in ``lang`` as JSON for the search page (``urls.theme_answers``).
+    """Per theme, its answers in ``lang`` as JSON parts for the search page (``urls.theme_answers``).
 
-    ``{"answers": n, "interviews": [{"url", "title", "people": [interviewee, organisation],
-    "answers": [[id, question, first words, [theme keys]]]}]}``, in archive order: a
-    theme filter or a theme keyword lists these without loading the word index.
+    Each part holds up to THEME_PART answers, in archive order: ``{"interviews": [{"url",
+    "title", "people": [interviewee, organisation], "answers": [[id, question, first words,
+    [theme keys]]]}]}``. A theme filter or a theme keyword lists these without the word index.
     """
-    by_theme = _answers_by_theme(archive, lang, themes)
     out = {}
-    for key, answers in by_theme.items():
-        groups: dict[str, dict[str, Any]] = {}
-        for interview, section, qa in answers:
-            group = groups.setdefault(interview.slug, {
-                "url": urls.site_path(urls.interview(lang, interview.slug)),
-                "title": interview.display_title(lang),
-                "people": [v for v in (interview.meta.interviewee.get(lang), interview.meta.organisation.get(lang)) if v],
-                "answers": []})
-            anchor = qa_anchor(section, qa)
-            group["answers"].append([anchor, plain(qa.question), excerpt(qa.answer, THEME_EXCERPT),
-                                     list(themes.get((interview.slug, anchor), ()))])
-        data = {"answers": len(answers), "interviews": list(groups.values())}
-        out[urls.theme_answers(lang, key)] = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for key, answers in _answers_by_theme(archive, lang, themes).items():
+        for part, start in enumerate(range(0, len(answers), THEME_PART), start=1):
+            groups: dict[str, dict[str, Any]] = {}
+            for interview, section, qa in answers[start:start + THEME_PART]:
+                group = groups.setdefault(interview.slug, {
+                    "url": urls.site_path(urls.interview(lang, interview.slug)),
+                    "title": interview.display_title(lang),
+                    "people": [v for v in (interview.meta.interviewee.get(lang),
+                                           interview.meta.organisation.get(lang)) if v],
+                    "answers": []})
+                anchor = qa_anchor(section, qa)
+                group["answers"].append([anchor, plain(qa.question), excerpt(qa.answer, THEME_EXCERPT),
+                                         list(themes.get((interview.slug, anchor), ()))])
+            data = {"interviews": list(groups.values())}
+            out[urls.theme_answers(lang, key, part)] = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return out

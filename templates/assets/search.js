@@ -130,30 +130,35 @@ function pageSource() {
   return textSource(null, null);
 }
 
-// Every answer on all of `keys` (and on the selected themes), from the build's per-theme JSON.
+// Every answer on all of `keys` (and on the selected people), from the build's JSON
+// parts of the theme with the fewest answers, one part per pull. The total is
+// known at once for one theme, and once every part is in otherwise.
 function themeSource(keys) {
-  let done = false;
+  const smallest = [...keys].sort((a, b) => themeInfo[a].answers - themeInfo[b].answers)[0];
+  const parts = themeInfo[smallest].json;
+  const people = [...selected.interviewee, ...selected.organisation];
+  const counted = { answers: 0, interviews: new Set() };
+  let next = 0;
   const source = {
-    total: null,
+    total: keys.size === 1 && !people.length
+      ? { answers: themeInfo[smallest].answers, interviews: themeInfo[smallest].interviews } : null,
     async pull() {
-      if (done) return null;
-      done = true;
-      const smallest = [...keys].sort((a, b) => themeInfo[a].answers - themeInfo[b].answers)[0];
-      const response = await fetch(new URL(themeInfo[smallest].json, root));
+      if (next >= parts.length) {
+        source.total ??= { answers: counted.answers, interviews: counted.interviews.size };
+        return null;
+      }
+      const response = await fetch(new URL(parts[next++], root));
       if (!response.ok) throw new Error(`${response.status} ${response.url}`);
-      const list = await response.json();
-      const people = [...selected.interviewee, ...selected.organisation];
       const items = [];
-      const interviews = new Set();
-      for (const group of list.interviews) {
+      for (const group of (await response.json()).interviews) {
         if (people.length && !people.some((p) => group.people.includes(p))) continue;
         for (const [id, q, x, themes] of group.answers) {
           if (![...keys].every((key) => themes.includes(key))) continue;
           items.push({ url: group.url, title: group.title, id, q, score: -2, excerpt: [{ text: x, mark: false }] });
-          interviews.add(group.url);
+          counted.answers += 1;
+          counted.interviews.add(group.url);
         }
       }
-      source.total = { answers: items.length, interviews: interviews.size };
       return items;
     },
   };

@@ -96,7 +96,7 @@ def _expected(themes, keys: set[str]) -> tuple[int, int]:
     return len(hits), len(Counter(hits))
 
 
-@pytest.mark.parametrize(("lang", "keys"), [("en", ["agi", "product"]), ("zh", ["moe"]), ("zh", ["agents", "product"])])
+@pytest.mark.parametrize(("lang", "keys"), [("en", ["agi", "product"]), ("zh", ["moe"]), ("zh", ["agents", "product"]), ("en", ["product"])])
 def test_theme_filters_list_every_answer_in_full_batches_with_the_total(generated, page, lang, keys):
     answers, interviews = _expected(generated.themes, set(keys))
     assert answers > BATCH, "the generated archive is too small for this test"
@@ -147,12 +147,14 @@ def test_a_theme_named_in_the_other_language_lists_its_answers_at_once(generated
     assert f"“{label}”" in page.locator("#search-status").inner_text()  # $& shown as written
 
 
-def test_a_theme_list_needs_no_word_index(generated, page):
+@pytest.mark.parametrize("key", ["moe", "product"])
+def test_a_theme_list_needs_no_word_index(generated, page, key):
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
-    _open(generated, page, "zh", [("theme", "moe")])
+    _open(generated, page, "zh", [("theme", key)])
     assert len(generated.hits(page)) == BATCH
-    assert any(u.endswith("/zh/themes/moe.json") for u in requested), requested
+    assert any(u.endswith(f"/zh/themes/{key}/answers-1.json") for u in requested), requested
+    assert not any(u.endswith(f"/zh/themes/{key}/answers-2.json") for u in requested), "loaded more than needed"
     words = [u for u in requested if "/pagefind/zh/index/" in u or "/pagefind/zh/fragment/" in u]
     assert not words, f"a theme list loaded the word index: {words[:3]}"
 
