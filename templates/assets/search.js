@@ -84,6 +84,7 @@ function textSource(query, parsed) {
   let results = null;
   let next = 0;
   return {
+    ranked: true,  // worth loading several pages before showing the best
     async pull() {
       results ??= (await pagefind.search(term, { filters: pagefindFilters() }))?.results ?? [];
       if (next >= results.length) return null;
@@ -217,7 +218,8 @@ async function search() {
 async function fillBuffer(mine, minPages = 0) {
   let pages = 0;
   const s = state;
-  while (s.current < s.sources.length && (s.buffer.length <= BATCH || pages < minPages)) {
+  while (s.current < s.sources.length
+         && (s.buffer.length <= BATCH || (pages < minPages && s.sources[s.current].ranked))) {
     const items = await s.sources[s.current].pull();
     if (mine !== generation) return false;
     if (items === null) { s.current += 1; continue; }
