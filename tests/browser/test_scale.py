@@ -1,6 +1,6 @@
 """Search on a generated archive of 60 interviews: batches, totals, focus, theme lists.
 
-The interviews come from the shared corpus generator (../shared/bench/gen_corpus.py),
+The interviews come from the corpus generator (bench/gen_corpus.py),
 and archive.yaml is written from the generator's own theme table, so the theme
 keywords are the words the texts use. One theme label holds ``$&`` (a string
 replacement pattern) to prove labels are shown as written.
@@ -24,7 +24,7 @@ from minimax_archive.build import build
 from minimax_archive.loader import load_archive
 from minimax_archive.themes import assign
 
-GENERATOR = REPO.parent / "shared" / "bench" / "gen_corpus.py"
+GENERATOR = REPO / "bench" / "gen_corpus.py"
 COUNT = 60
 BATCH = 20
 TALENT_LABEL = {"en": "Talent $& teams", "zh": "人才 $& 团队"}
@@ -32,7 +32,7 @@ TALENT_LABEL = {"en": "Talent $& teams", "zh": "人才 $& 团队"}
 
 def _generator_themes() -> list[dict]:
     spec = importlib.util.spec_from_file_location("gen_corpus", GENERATOR)
-    assert spec and spec.loader, f"{GENERATOR} not found (the shared corpus generator)"
+    assert spec and spec.loader, f"{GENERATOR} not found"
     module = importlib.util.module_from_spec(spec)
     sys.modules.setdefault(spec.name, module)  # its dataclasses look themselves up there
     spec.loader.exec_module(module)
