@@ -160,6 +160,7 @@ function themeSource(keys) {
           counted.interviews.add(group.url);
         }
       }
+      if (next >= parts.length) source.total ??= { answers: counted.answers, interviews: counted.interviews.size };
       return items;
     },
   };
