@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from importlib import resources
+from typing import Iterator
 
 import jinja2
 
@@ -60,11 +61,15 @@ def pages(archive: Archive, themes: ThemeMap) -> list[Page]:
 
 def render_site(archive: Archive, themes: ThemeMap, templates_dir: str) -> dict[str, str]:
     """Render every page; template errors become a BuildError naming the template and line."""
+    return dict(render_pages(archive, themes, templates_dir))
+
+
+def render_pages(archive: Archive, themes: ThemeMap, templates_dir: str) -> Iterator[tuple[str, str]]:
+    """Render page after page as (path, text), so the caller can write each one, or stop, between pages."""
     env = make_environment(templates_dir)
-    out = {}
     for page in pages(archive, themes):
         try:
-            out[page.path] = env.get_template(page.template).render(page.context)
+            text = env.get_template(page.template).render(page.context)
         except jinja2.TemplateSyntaxError as exc:
             raise BuildError(f"{exc.filename or page.template}:{exc.lineno}: template error: {exc.message}") from None
         except jinja2.TemplateNotFound as exc:
@@ -72,7 +77,7 @@ def render_site(archive: Archive, themes: ThemeMap, templates_dir: str) -> dict[
                              "(copy it from the package's templates, or remove the folder to use them)") from None
         except Exception as exc:  # undefined names, bad filters: name the template, never a traceback
             raise BuildError(f"{page.template}: {type(exc).__name__}: {exc} (while rendering {page.path})") from None
-    return out
+        yield page.path, text
 
 
 def asset_files(templates_dir: str) -> dict[str, str]:
