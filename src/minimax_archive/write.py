@@ -231,6 +231,7 @@ def commit(staging: Staging) -> None:
         except OSError:
             if old:  # put the previous site back before reporting
                 os.rename(os.path.join(old, "site"), out)
+                os.rmdir(old)
             raise
     if old:
         shutil.rmtree(old, ignore_errors=True)
