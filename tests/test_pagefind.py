@@ -8,7 +8,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from fakepagefind import fake_pagefind, kill, running
 from sitekit import write_archive
 from test_cli import run, tree_digest
@@ -16,7 +15,13 @@ from test_cli import run, tree_digest
 from minimax_archive import build as build_module
 from minimax_archive.cancel import Cancel
 from minimax_archive.errors import BuildError
-from minimax_archive.pagefind_bundle import SIGNATURE, _encode, canonical, decode, full_hash
+from minimax_archive.pagefind_bundle import (
+    SIGNATURE,
+    _encode,
+    canonical,
+    decode,
+    full_hash,
+)
 from minimax_archive.render import shipped_templates
 
 
@@ -28,8 +33,8 @@ def leftovers(root: Path) -> list[str]:
     ("hang", "error: Pagefind failed: no answer within 2 s; Pagefind said: fake pagefind: thinking hard\n"),
     ("garbage", "error: Pagefind failed: unreadable answer 'Segmentation fault? <html>not base64</html>'\n"),
     ("bad-json", "error: Pagefind failed: unreadable answer 'e25vdCBqc29u'\n"),
-    ("crash", "error: Pagefind failed: it exited (exit status 101); Pagefind said: "
-              "thread 'main' panicked at src/service/mod.rs:30: boom\n"),
+    ("crash", ("error: Pagefind failed: it exited (exit status 101); Pagefind said: "
+              "thread 'main' panicked at src/service/mod.rs:30: boom\n")),
 ])
 def test_a_broken_pagefind_is_a_one_line_error_with_nothing_left_behind(tmp_path, behaviour, message):
     write_archive(tmp_path)

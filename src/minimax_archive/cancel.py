@@ -9,7 +9,7 @@ killed, so a thread blocked on one wakes up at once instead of at its deadline.
 from __future__ import annotations
 
 import threading
-from typing import Callable
+from collections.abc import Callable
 
 
 class Cancelled(Exception):

@@ -1,8 +1,9 @@
 """Command line: ``minimax-archive build | check | serve``.
 
 Maps the project's errors to a message on stderr and an exit status; holds no
-logic of its own. Exit status: 0 success, 1 content or build error (or, with
-``check --strict``, warnings), 2 wrong usage.
+logic of its own. Exit status: 0 success, 1 content or build error (a disk
+error, a broken Pagefind, another build running; or, with ``check --strict``,
+warnings), 2 wrong usage, 130 interrupted (Ctrl-C).
 """
 
 from __future__ import annotations
@@ -26,7 +27,12 @@ def main(argv: list[str] | None = None) -> int:
     except BuildError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
+    except OSError as exc:  # reading content/ or templates/ failed: no traceback, name the file
+        print(f"error: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     except KeyboardInterrupt:
+        if args.verb == "build":
+            print(f"interrupted; {args.out}/ is unchanged", file=sys.stderr)
         return 130
 
 

@@ -24,7 +24,8 @@ import os
 import queue
 import subprocess
 import threading
-from typing import IO, Any, Iterable
+from collections.abc import Iterable
+from typing import IO, Any, Self
 
 from .cancel import Cancel, Cancelled
 from .errors import BuildError
@@ -121,7 +122,7 @@ class PagefindService:
         except queue.Full:
             pass
 
-    def __enter__(self) -> PagefindService:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, kind: object, *exc: object) -> None:

@@ -8,8 +8,8 @@ nothing. Static files (CSS, JS) come from the templates' ``assets/`` folder.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from importlib import resources
-from typing import Iterator
 
 import jinja2
 

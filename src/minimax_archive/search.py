@@ -25,15 +25,15 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from html import escape
-from typing import Iterator
 
 from . import urls
+from .cancel import Cancel
 from .errors import BuildError
 from .markup import excerpt, plain
 from .model import HAN, UNSPACED_LANGUAGES, Archive, Interview, ThemeMap, qa_anchor
-from .cancel import Cancel
 from .pagefind_bundle import BundleFormatError, canonical
 from .pagefind_service import PagefindService
 

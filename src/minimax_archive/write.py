@@ -27,8 +27,8 @@ import re
 import secrets
 import shutil
 import threading
+from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Iterator
 
 from .errors import BuildError
 
