@@ -20,6 +20,16 @@ BEHAVIOURS = {
     # Answers in base64, but not JSON.
     "bad-json": "import base64\nsys.stdout.write(base64.b64encode(b'{not json').decode() + ','); sys.stdout.flush()\n"
                 "while sys.stdin.buffer.read(1 << 16): pass\n",
+    # Answers the first request, then reads nothing more (its input pipe fills up).
+    "deaf": "import base64, json, time\nsys.stdin.buffer.read(1)\n"
+            "reply = {'message_id': 1, 'payload': {'type': 'NewIndex', 'index_id': 0}}\n"
+            "sys.stdout.write(base64.b64encode(json.dumps(reply).encode()).decode() + ','); sys.stdout.flush()\n"
+            "time.sleep(3600)\n",
+    # Answers every request with Pagefind's own error message.
+    "refuse": "import base64, json\nsys.stdin.buffer.read(1)\n"
+              "reply = {'message_id': 1, 'payload': {'type': 'Error', 'message': 'Invalid config supplied'}}\n"
+              "sys.stdout.write(base64.b64encode(json.dumps(reply).encode()).decode() + ','); sys.stdout.flush()\n"
+              "while sys.stdin.buffer.read(1 << 16): pass\n",
     # Dies with an error message, as a Rust panic does.
     "crash": "sys.stderr.write(\"thread 'main' panicked at src/service/mod.rs:30: boom\\n\"); sys.exit(101)\n",
 }

@@ -22,6 +22,7 @@ from minimax_archive.pagefind_bundle import (
     decode,
     full_hash,
 )
+from minimax_archive.pagefind_service import PagefindService
 from minimax_archive.render import shipped_templates
 
 
@@ -32,7 +33,8 @@ def leftovers(root: Path) -> list[str]:
 @pytest.mark.parametrize("behaviour, message", [
     ("hang", "error: Pagefind failed: no answer within 2 s; Pagefind said: fake pagefind: thinking hard\n"),
     ("garbage", "error: Pagefind failed: unreadable answer 'Segmentation fault? <html>not base64</html>'\n"),
-    ("bad-json", "error: Pagefind failed: unreadable answer 'e25vdCBqc29u'\n"),
+    ("bad-json", "error: Pagefind failed: unreadable answer '{not json'\n"),
+    ("refuse", "error: Pagefind failed: Invalid config supplied\n"),
     ("crash", ("error: Pagefind failed: it exited (exit status 101); Pagefind said: "
               "thread 'main' panicked at src/service/mod.rs:30: boom\n")),
 ])
@@ -50,6 +52,18 @@ def test_a_broken_pagefind_is_a_one_line_error_with_nothing_left_behind(tmp_path
         kill(fake)
     assert tree_digest(tmp_path / "site") == before
     assert leftovers(tmp_path) == []
+
+
+def test_a_pagefind_that_stops_reading_its_input_fails_at_the_deadline(tmp_path):
+    fake = fake_pagefind(tmp_path, "deaf")
+    documents = ({"url": f"/{i}/", "file_contents": "<p>" + "word " * 2000 + "</p>"} for i in range(400))
+    try:
+        with pytest.raises(BuildError, match=r"^Pagefind failed: it took no request for 1 s$"), \
+                PagefindService(str(fake), timeout=1) as service:
+            service.add_html(documents)
+        assert not running(fake)
+    finally:
+        kill(fake)
 
 
 def test_a_template_error_is_reported_at_once_while_pagefind_hangs(tmp_path):

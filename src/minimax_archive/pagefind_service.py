@@ -210,7 +210,7 @@ class PagefindService:
                         if not isinstance(payload, dict):
                             raise TypeError
                     except (ValueError, KeyError, TypeError):
-                        self._responses.put(message or b",")
+                        self._responses.put(_readable(message))
                         return
                     self._responses.put(payload)
                 parts.append(chunk[start:])
@@ -226,3 +226,11 @@ class PagefindService:
                 self._stderr.append(chunk)
         except (OSError, ValueError):
             pass
+
+
+def _readable(message: bytes) -> bytes:
+    """What a bad message says: its base64 decoded when that works (an answer that is not JSON)."""
+    try:
+        return base64.b64decode(message, validate=True) or b","
+    except binascii.Error:
+        return message or b","
