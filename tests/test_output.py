@@ -51,6 +51,30 @@ def test_the_users_own_files_in_the_output_folder_survive_every_build(tmp_path):
     assert "en/interviews/test-one/index.html" in owned and "CNAME" not in owned
 
 
+def test_a_folder_made_with_git_init_before_the_first_build_is_built_into(tmp_path):
+    write_archive(tmp_path)
+    subprocess.run(["git", "init", "-q", str(tmp_path / "site")], check=True)
+    (tmp_path / "site/CNAME").write_text("archive.example.org\n")
+    git_files = tree_digest(tmp_path / "site/.git")
+    result = build(tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert tree_digest(tmp_path / "site/.git") == git_files
+    assert (tmp_path / "site/CNAME").exists() and (tmp_path / "site/index.html").exists()
+
+
+def test_a_site_built_by_an_earlier_version_keeps_its_top_level_extras(tmp_path):
+    write_archive(tmp_path)
+    assert build(tmp_path).returncode == 0
+    site = tmp_path / "site"
+    (site / ".minimax-archive-site").write_text("Built by minimax-archive. This folder is replaced on every build.\n")
+    (site / "CNAME").write_text("mine")
+    (site / "en/interviews/gone").mkdir()
+    (site / "en/interviews/gone/index.html").write_text("a page of a deleted interview")
+    assert build(tmp_path).returncode == 0
+    assert (site / "CNAME").read_text() == "mine"
+    assert not (site / "en/interviews/gone").exists()
+
+
 def test_a_users_file_where_the_build_now_writes_is_an_error_not_a_loss(tmp_path):
     write_archive(tmp_path)
     assert build(tmp_path).returncode == 0

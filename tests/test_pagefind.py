@@ -3,8 +3,13 @@
 from __future__ import annotations
 
 import gzip
+import os
 import random
 import shutil
+import signal
+import subprocess
+import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -132,6 +137,28 @@ def test_ctrl_c_stops_pagefind_and_removes_the_staging_folder(tmp_path, monkeypa
     finally:
         kill(fake)
     assert leftovers(tmp_path) == []
+
+
+def test_a_real_ctrl_c_stops_the_build_and_pagefind_at_once(tmp_path):
+    write_archive(tmp_path)
+    assert run("build", cwd=tmp_path).returncode == 0
+    before = tree_digest(tmp_path / "site")
+    fake = fake_pagefind(tmp_path, "hang")
+    proc = subprocess.Popen([sys.executable, "-m", "minimax_archive", "build"], cwd=tmp_path, text=True,
+                            env={**os.environ, "PAGEFIND_BINARY_PATH": str(fake)},
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        while not running(fake) or not leftovers(tmp_path):  # Pagefind started, staging folder made
+            assert proc.poll() is None, proc.communicate()
+            threading.Event().wait(0.05)
+        proc.send_signal(signal.SIGINT)  # to the build only: it must stop Pagefind itself
+        _, stderr = proc.communicate(timeout=300)  # a hang guard, not a speed limit
+        assert (proc.returncode, stderr) == (130, "interrupted; site/ is unchanged\n")
+        assert not running(fake)
+    finally:
+        proc.kill()
+        kill(fake)
+    assert tree_digest(tmp_path / "site") == before and leftovers(tmp_path) == []
 
 
 def test_two_builds_of_the_same_archive_are_byte_identical(tmp_path):

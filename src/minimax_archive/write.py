@@ -13,7 +13,8 @@ marker file, ``.minimax-archive-site``, that lists them. Every other file in
 the folder (``CNAME``, ``.nojekyll``, a ``.git`` folder, ...) belongs to the
 user and is carried into the new site (hard-linked, so nothing is copied and
 the old site still has it until the swap). A folder without the marker is
-never replaced, so ``--out content`` cannot destroy an archive.
+never replaced, unless it holds only hidden entries and ``CNAME`` (as after
+``git init site``), so ``--out content`` cannot destroy an archive.
 
 Every disk error (full, read-only, no permission, a mount point) becomes a
 one-line :class:`BuildError`.
@@ -33,6 +34,9 @@ from contextlib import contextmanager
 from .errors import BuildError
 
 MARKER = ".minimax-archive-site"
+_PUBLISHING_FILES = {"CNAME"}
+"""With hidden entries (``.git``, ``.nojekyll``), what a folder made ready for publishing may hold
+before its first build; such a folder is built into, and they are kept."""
 _MARKER_HEADER = ("Built by minimax-archive. A build replaces the files listed below "
                   "and keeps every other file in this folder.\n")
 
@@ -164,7 +168,8 @@ def check_out(out_dir: str, content_dir: str) -> None:
         if os.path.ismount(out):
             raise BuildError(f"{out_dir}: is a mount point, and a build replaces its output folder as a whole "
                              f"(build into a folder inside it, e.g. --out {os.path.join(out_dir, 'site')})")
-        if os.listdir(out_dir) and not os.path.isfile(os.path.join(out_dir, MARKER)):
+        foreign = [n for n in os.listdir(out_dir) if not (n.startswith(".") or n in _PUBLISHING_FILES)]
+        if foreign and not os.path.isfile(os.path.join(out_dir, MARKER)):
             raise BuildError(f"{out_dir}: exists and was not built by minimax-archive; refusing to replace it "
                              "(choose another --out, or empty the folder)")
 
@@ -255,9 +260,7 @@ def _carry_user_files(out: str, staging: Staging) -> None:
     A folder the build never wrote into (``.git``) goes over whole. A user's
     file where the new build writes one of its own is an error, not a loss.
     """
-    if not os.path.isfile(os.path.join(out, MARKER)):
-        return  # an empty folder: nothing to keep
-    owned = owned_by_last_build(out)
+    owned = owned_by_last_build(out) if os.path.isfile(os.path.join(out, MARKER)) else set()
     if owned is None:  # older versions replaced everything: keep the top-level entries the build does not write
         owned = {rel for rel in _all_files(out) if os.path.lexists(os.path.join(staging.path, rel.split("/")[0]))}
     owned_dirs = {rel.rsplit("/", i)[0] for rel in owned for i in range(1, rel.count("/") + 1)}
