@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import Problems, SourceSpan
-from .yamlsrc import Located
+from .yamlsrc import INVALID, Located
 
 _TYPE_NAMES = {dict: "a mapping (key: value lines)", list: "a list", str: "text"}
 
@@ -44,8 +44,11 @@ def suggest(word: str, options, what: str) -> str:
 
 
 def expect(node: Located | None, kind: type, what: str, path: str, problems: Problems) -> Any:
-    """The node's value if it has the expected type; otherwise record a problem and return None."""
-    if node is None:
+    """The node's value if it has the expected type; otherwise record a problem and return None.
+
+    A value already reported by the YAML reader (:data:`INVALID`) gives None without a second problem.
+    """
+    if node is None or node.value is INVALID:
         return None
     if isinstance(node.value, kind) and not (kind is str and isinstance(node.value, bool)):
         return node.value
