@@ -6,10 +6,11 @@ strings, ``path:line: message (hint)`` with the path as ``tests/fixtures/aili/NA
 document (or null) with the line of every title, section and item. Each fixture is its own test
 (``test_fixture[crlf]``).
 
-To add a case, write NAME.txt (with Python when the bytes matter), then regenerate the expected
-files from the current parser and review the diff before committing::
+To add a case, write NAME.txt (with Python when the bytes matter), then compare the expected
+files with what the current parser gives, and review every changed line against its input::
 
-    python3 tests/test_aili.py
+    python3 tests/test_aili.py            # prints the differences as a unified diff; writes nothing
+    python3 tests/test_aili.py --write    # after review: writes the new and changed expected files
 
 The other tests parse string literals (the parser is pure), the real interview texts, and
 pathological or oversized input.
@@ -17,6 +18,7 @@ pathological or oversized input.
 
 from __future__ import annotations
 
+import difflib
 import os
 import sys
 from pathlib import Path
@@ -70,13 +72,40 @@ _Dumper.add_representer(str, lambda dumper, value: dumper.represent_scalar(
     "tag:yaml.org,2002:str", value, style="|" if "\n" in value else None))
 
 
-def regenerate() -> None:
-    """Rewrite every expected file from the current parser (all computed first, then written)."""
-    results = {name: yaml.dump(run_fixture(name), Dumper=_Dumper, allow_unicode=True, sort_keys=False,
-                               width=10_000) for name in NAMES}
-    for name, text in results.items():
-        (FIXTURES / f"{name}.expected.yaml").write_text(text, encoding="utf-8")
-    print(f"wrote {len(results)} files tests/fixtures/aili/*.expected.yaml")
+def expected_text(name: str) -> str:
+    """What NAME.expected.yaml should hold, from the current parser."""
+    return yaml.dump(run_fixture(name), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)
+
+
+def regenerate(argv: list[str]) -> int:
+    """Print how the expected files differ from the parser's results; with --write, write them.
+
+    Golden files are reviewed, not regenerated blindly: read each hunk against its input first.
+    """
+    write = argv == ["--write"]
+    if argv and not write:
+        print("usage: python3 tests/test_aili.py [--write]", file=sys.stderr)
+        return 2
+    changed = {}
+    for name in NAMES:
+        path = FIXTURES / f"{name}.expected.yaml"
+        old = path.read_text(encoding="utf-8") if path.exists() else ""
+        new = expected_text(name)
+        if new != old:
+            changed[path] = new
+            shown = f"tests/fixtures/aili/{path.name}"
+            sys.stdout.writelines(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
+                                                       shown if old else "/dev/null", shown))
+    if not changed:
+        print(f"all {len(NAMES)} expected files match the parser")
+    elif write:
+        for path, text in changed.items():
+            path.write_text(text, encoding="utf-8")
+        print(f"wrote {len(changed)} of {len(NAMES)} expected files")
+    else:
+        print(f"{len(changed)} of {len(NAMES)} expected files differ; review the diff above, "
+              "then run python3 tests/test_aili.py --write")
+    return 0
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -86,7 +115,7 @@ def test_fixture(name):
     expected = yaml.safe_load(expected_path.read_text(encoding="utf-8"))
     assert run_fixture(name) == expected, (
         f"tests/fixtures/aili/{name}.txt no longer gives {expected_path.name}; "
-        "if the change is intended, run python3 tests/test_aili.py and review the diff")
+        "if the change is intended, run python3 tests/test_aili.py, review the diff, then add --write")
 
 
 def test_every_expected_file_has_an_input():
@@ -190,13 +219,13 @@ def test_problems_are_added_to_those_already_collected():
 
 
 def test_reading_stops_after_50_errors():
-    doc, problems = parse(HEAD + "[01] S\n" + "1. \n" * 1000)
+    doc, problems = parse(HEAD + "[01] S\n" + "1. Q?\n" * 1000)
     assert doc is None and len(problems) == 51
     assert problems[:3] == [
-        "t.txt:10: item 1 has no question mark (the question ends at the first '?' or '？'; add one after the question)",
+        "t.txt:10: item 1 has no answer (write the answer after the question mark)",
         "t.txt:11: item 1 where item 2 was expected in section [01] "
         "(items are numbered 1, 2, ... in every section; indent a numbered list inside an answer)",
-        "t.txt:11: item 1 has no question mark (the question ends at the first '?' or '？'; add one after the question)"]
+        "t.txt:11: item 1 has no answer (write the answer after the question mark)"]
     assert problems[-1] == ("t.txt:35: stopped reading after 50 errors "
                             "(is this an Aili summary? fix the problems above first)")
 
@@ -221,17 +250,17 @@ def test_pathological_input_completes_and_reports(text):
 
 # -- decoding and reading files -----------------------------------------------------------------
 
-@pytest.mark.parametrize("data, line", [
-    (b"ok\n\xff", 2),
-    (b"a\r\nb\r\n\xe9t\xe9", 3),
-    (b"a\rb\rc\r\xff", 4),
-    (b"\xef\xbb\xbf\n\n\xff", 3),
-    (b"\xff\xfeT\x00", 1),
+@pytest.mark.parametrize("data, line, byte", [
+    (b"ok\n\xff", 2, "FF"),
+    (b"a\r\nb\r\n\xe9t\xe9", 3, "E9"),
+    (b"a\rb\rc\r\xff", 4, "FF"),
+    (b"\xef\xbb\xbf\n\n\xff", 3, "FF"),
+    (b"\xff\xfeT\x00", 1, "FF"),
 ])
-def test_decode_refuses_non_utf8_naming_the_line(data, line):
+def test_decode_refuses_non_utf8_naming_the_line(data, line, byte):
     with pytest.raises(ContentError) as caught:
         decode(data, "dir/en.txt")
-    assert str(caught.value) == f"dir/en.txt: not UTF-8 at line {line} (save the file as UTF-8)"
+    assert str(caught.value) == f"dir/en.txt:{line}: byte 0x{byte} is not UTF-8 (save the file as UTF-8)"
 
 
 def test_decode_normalises():
@@ -275,4 +304,4 @@ def test_read_text_refuses_a_symlink(tmp_path):
 
 
 if __name__ == "__main__":
-    sys.exit(regenerate())
+    sys.exit(regenerate(sys.argv[1:]))

@@ -17,9 +17,21 @@ More paragraphs, "- bullet" lines, "[6] ..." lines or an indented "1. numbered l
 
 Rules, so that a text either loads exactly right or gets a precise error:
 
-- Trailing whitespace is dropped and runs of blank lines count as one.
-- ``[6]`` (one digit) is never a heading; a line starting with a two-digit ``[12]`` is.
-- The answer starts after the first ``?`` or ``？`` on the item's line and may hold more of them.
+- Trailing whitespace and invisible characters at the start of a line (zero-width space, BOM,
+  direction marks) are dropped, and runs of blank lines count as one.
+- Page chrome copied from a browser with the summary is dropped, but only where no content can
+  be: before the title, between the title and the abstract, after the abstract and at the end of
+  the file. It is a fixed list of whole lines (see ``_BUTTONS`` and ``_HEADER``): Aili badges and
+  buttons, sign-in and download links, copyright and policy lines; above the abstract also a URL,
+  a bare domain, a date and a repeated title line.
+- ``[6]`` (one digit) is never a heading; a line starting with a two-digit ``[12]`` is, except
+  inside an answer when the next numbered line continues the same section (a citation at the
+  start of a line): that is one error, and the line stays in the answer.
+- The answer starts after the first ``?`` or ``？`` on the item's line that is not inside inline
+  code, a Markdown link or a URL, and may hold more of them.
+- An unindented numbered line inside an answer that does not continue the item numbering and has
+  no question mark is an unindented list: one error, and its lines stay in the answer. Numbers of
+  four digits or more are items only where that number is due (``2021. was the year`` is text).
 - Only the file's final item may be cut short (no question mark, no answer, or no closing
   punctuation): it is loaded with ``truncated=True`` and a warning.
 - Everything else that does not fit is an error naming ``path:line`` and a fix: text between the
@@ -44,10 +56,32 @@ _ABSTRACT = re.compile(r"^[^\w\[]*(abstract|summary|摘要)\s*[:：]?\s*$", re.I
 _QA = re.compile(r"^[^\w\[]*(q\s*&\s*a|q\s*and\s*a|问答)\s*[:：]?\s*$", re.IGNORECASE)
 _SECTION = re.compile(r"^\[(\d{2})\]\s*(.*)$")
 # "3.5 billion" starting an answer line is not item 3.
-_ITEM = re.compile(r"^(\d{1,3})[.．、](?!\d)\s*(.*)$")
-# Lines that web pages and share buttons put before a summary: never content.
-_CHROME = re.compile(r"^(summari[sz]ed?\s+by\s+aili.*|aili|https?://\S+|share|分享)$", re.IGNORECASE)
-_QUESTION_END = re.compile(r"[?？]")
+_ITEM = re.compile(r"^(\d{1,9})[.．、](?!\d)\s*(.*)$")
+# Invisible characters a copy can put at the start of a line (they would hide an item number).
+_INVISIBLE = re.compile("^[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+")
+# Page chrome: whole lines a browser copies along with the summary (badges, buttons, footer).
+_BUTTONS = re.compile(
+    r"^(?:summari[sz]e[ds]?\s+(?:by|with)\s+aili.*|(?:powered\s+by\s+)?aili(?:\.app)?|由\s*aili\s*总结"
+    r"|share|分享|copy(?:\s+link|\s+text)?|copied!?|复制(?:链接)?|已复制|like|dislike|点赞|反馈|feedback"
+    r"|sign\s*in|log\s*in|sign\s*up|登录|注册|登录\s*/\s*注册|home|首页|menu|菜单"
+    r"|(?:get|try|download|install|add)\s+(?:aili|the\s+app|the\s+extension|to\s+(?:chrome|edge|safari))"
+    r"(?:\s+(?:for\s+)?free)?(?:\s+now)?|下载(?:\s*aili)?|免费(?:试用|使用)(?:\s*aili)?"
+    r"|(?:view|read|open)\s+(?:the\s+)?original(?:\s+(?:article|page|link))?|原文(?:链接)?|查看原文|阅读原文"
+    r"|ask\s+(?:a\s+)?follow[- ]?up\s+questions?|追问"
+    r"|(?:©|\(c\)|copyright\b).*|all\s+rights\s+reserved\.?"
+    r"|privacy(?:\s+policy)?|terms(?:\s+of\s+(?:service|use))?|隐私政策|用户协议|服务条款|contact(?:\s+us)?|联系我们)$",
+    re.IGNORECASE)
+# Above the abstract also the source address and date the page shows under the title.
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_HEADER = re.compile(
+    r"^(?:https?://\S+|(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/\S*)?"
+    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
+    rf"|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})$", re.IGNORECASE)
+_SEPARATOR = re.compile(r"\s*[·|•]\s*|\t+|\s{3,}")
+# What may hide a '?' that does not end the question: inline code, a Markdown link, a URL.
+_QUESTION_SCAN = re.compile(
+    r"(?P<code>`+)|\[[^\[\]\n]*\]\([^()\s]*(?:\s+\"[^\"\n]*\")?\)"
+    r"|<?https?://[!-;=?-~]*[A-Za-z0-9/#=&_~%+-]>?|(?P<mark>[?？])")
 _SENTENCE_END = re.compile(r"[.!?。！？…\"'”’』」)）\]*_`]$")
 _MAX_PROBLEMS = 50
 
@@ -95,7 +129,7 @@ def parse_document(text: str, path: str, problems: Problems) -> Document | None:
     found = _Capped()
     stopped = False
     try:
-        document = _parse([line.rstrip() for line in text.split("\n")], path, found)
+        document = _parse([_INVISIBLE.sub("", line).rstrip() for line in text.split("\n")], path, found)
     except _Stop:
         document, stopped = None, True
     found.items.sort(key=lambda p: p.span.line or 0)  # empty sections and the abstract are judged late
@@ -108,6 +142,10 @@ def parse_document(text: str, path: str, problems: Problems) -> Document | None:
 
 
 def _parse(lines: list[str], path: str, problems: Problems) -> Document | None:
+    end = len(lines)  # the page's footer after the last answer is not part of it
+    while end and (not lines[end - 1] or _chrome(lines[end - 1].strip())):
+        end -= 1
+    lines = lines[:end] if any(lines[:end]) else lines
     title = _title(lines, path, problems)
     if title is None:
         return None
@@ -120,7 +158,7 @@ def _title(lines: list[str], path: str, problems: Problems) -> int | None:
     """The index of the title line: the first line with text that is not page chrome."""
     for i, line in enumerate(lines):
         text = line.strip()
-        if not text or _CHROME.match(text):
+        if not text or _chrome(text, header=True):
             continue
         if _ABSTRACT.match(text) or _QA.match(text) or _SECTION.match(text):
             problems.error(SourceSpan(path, i + 1), "the text has no title line",
@@ -133,26 +171,39 @@ def _title(lines: list[str], path: str, problems: Problems) -> int | None:
     return None
 
 
+def _chrome(text: str, header: bool = False, title: str = "") -> bool:
+    """Is this stripped line page chrome? (``header``: above the abstract, where a URL, a domain,
+    a date or the title repeated are chrome too; a line may join several buttons with '·' or '|')."""
+    if header and (text == title or _HEADER.match(text)):
+        return True
+    parts = [part for part in _SEPARATOR.split(text) if part]
+    return bool(parts) and all(_BUTTONS.match(part) or (header and _HEADER.match(part)) for part in parts)
+
+
 def _abstract(lines: list[str], start: int, path: str, problems: Problems) -> tuple[str | None, int]:
     """The abstract (if any) and the index of the first line after the '🙋 Q&A' heading."""
     heading: int | None = None
     body: list[str] = []
     stray = False
+    title = lines[start - 1].strip()
     for j in range(start, len(lines)):
         text = lines[j].strip()
         if _QA.match(text) or _SECTION.match(text):
             break
+        chrome = heading is None and _chrome(text, header=True, title=title)
         if heading is None and _ABSTRACT.match(text):
             heading = j
         elif heading is not None:
             body.append(lines[j])
-        elif text and not _CHROME.match(text) and not stray:
+        elif text and not chrome and not stray:
             problems.error(SourceSpan(path, j + 1), "unexpected text between the title and the abstract",
                            "only the title goes before '🌈 Abstract'; if this is the abstract, "
                            "put a '🌈 Abstract' line above it")
-        stray = heading is None and bool(text) and not _CHROME.match(text)
+        stray = heading is None and bool(text) and not chrome
     else:
         j = len(lines)
+    while body and (not body[-1].strip() or _chrome(body[-1].strip())):
+        body.pop()  # a copy button under the abstract
     abstract = _join("", body)
     if abstract is None:
         line = heading + 1 if heading is not None else start
@@ -167,13 +218,28 @@ def _sections(lines: list[str], start: int, path: str, problems: Problems) -> tu
     """Read ``[NN]`` sections and their items; every other line continues the open item."""
     sections: list[_Section] = []
     item: _Item | None = None
+    listing = 0  # the next number of an unindented list inside the open answer (0: none)
     stray = False
+    following = _next_numbered(lines, start)
     for j in range(start, len(lines)):
         raw, text = lines[j], lines[j].strip()
         heading = _SECTION.match(text)
-        numbered = _ITEM.match(raw) if sections else None  # unindented: indented numbers are lists
+        if heading and item is not None and _citation(heading, following[j], sections, item):
+            problems.error(SourceSpan(path, j + 1), f"a line starting with '[{heading.group(1)}]' inside "
+                           "an answer is read as a section heading", "a section heading is followed by item 1; "
+                           "to keep the citation, move it to the end of the line above")
+            heading = None
+        numbered = _ITEM.match(raw) if sections and not heading else None  # unindented: indented numbers are lists
+        if numbered:
+            kind = _numbered_kind(numbered, sections[-1], item, listing)
+            if kind == "list":
+                if not listing:
+                    _report_misnumbered(int(numbered.group(1)), j + 1, sections[-1], item, path, problems)
+                listing = int(numbered.group(1)) + 1
+            numbered = numbered if kind == "item" else None
         if heading or numbered:
             _close(sections, item, path, problems, final=False, section_ends=bool(heading))
+            listing = 0
         if heading:
             sections.append(_open_section(heading, j + 1, sections, path, problems))
             item = None
@@ -181,7 +247,7 @@ def _sections(lines: list[str], start: int, path: str, problems: Problems) -> tu
             item = _open_item(numbered, j + 1, sections[-1], path, problems)
         elif item is not None:
             item.rest.append(raw)
-        elif text and not stray:
+        elif text and not stray and not (not sections and _chrome(text)):
             problems.error(SourceSpan(path, j + 1), *(_NO_ITEM_YET if sections else _NO_SECTION_YET))
         stray = bool(text) and not heading and item is None
     _close(sections, item, path, problems, final=True, section_ends=True)
@@ -190,6 +256,59 @@ def _sections(lines: list[str], start: int, path: str, problems: Problems) -> tu
         problems.error(SourceSpan(path, last), "no Q&A sections found",
                        "after '🙋 Q&A', write sections '[01] Section title' with items '1. Question? Answer'")
     return tuple(Section(s.number, s.title, tuple(s.items), SourceSpan(path, s.line)) for s in sections)
+
+
+def _next_numbered(lines: list[str], start: int) -> list[int | None]:
+    """For every line, the number of the next unindented numbered line after it, before any heading
+    (None when a heading or the end of the file comes first). One pass from the end."""
+    out: list[int | None] = [None] * len(lines)
+    upcoming: int | None = None
+    for j in range(len(lines) - 1, start - 1, -1):
+        out[j] = upcoming
+        if _SECTION.match(lines[j].strip()):
+            upcoming = None
+        elif match := _ITEM.match(lines[j]):
+            upcoming = int(match.group(1))
+    return out
+
+
+def _citation(heading: re.Match[str], upcoming: int | None, sections: list[_Section], item: _Item) -> bool:
+    """A ``[NN]`` line inside an answer that is not a heading: what follows continues the section
+    (the next item is not 1), or it is misnumbered and no item follows it at all."""
+    if upcoming is not None:
+        return upcoming == item.number + 1 and upcoming != 1
+    return _misnumbered(int(heading.group(1)), len(sections) + 1, sections[-1].number)
+
+
+def _numbered_kind(match: re.Match[str], section: _Section, item: _Item | None, listing: int) -> str:
+    """Is an unindented numbered line an ``item``, or does it continue the answer as text or an
+    unindented ``list``? Only a number that continues the items, or a line with a question, is an item."""
+    number = int(match.group(1))
+    position, previous = _expected(section, item)
+    fits = not _misnumbered(number, position, previous)
+    question = _question_end(match.group(2)) is not None
+    if item is not None and listing and number == listing and not question:
+        return "list"
+    if fits:
+        return "item"
+    if len(match.group(1)) > 3:
+        return "text"  # "2021. That year ..." at the start of a line
+    return "list" if item is not None and not question else "item"
+
+
+def _expected(section: _Section, item: _Item | None) -> tuple[int, int]:
+    """The position the next item would take in the section, and the previous item's number."""
+    if item is not None:
+        return len(section.items) + 2, item.number
+    return len(section.items) + 1, section.items[-1].number if section.items else 0
+
+
+def _report_misnumbered(number: int, line: int, section: _Section, item: _Item | None, path: str,
+                        problems: Problems) -> None:
+    position, _ = _expected(section, item)
+    problems.error(SourceSpan(path, line), f"item {number} where item {position} was expected "
+                   f"in section [{section.number:02d}]",
+                   "items are numbered 1, 2, ... in every section; indent a numbered list inside an answer")
 
 
 def _close(sections: list[_Section], item: _Item | None, path: str, problems: Problems,
@@ -203,7 +322,7 @@ def _close(sections: list[_Section], item: _Item | None, path: str, problems: Pr
                        "add items like '1. Question? Answer', or remove the heading")
 
 
-def _open_section(match: re.Match, line: int, sections: list[_Section], path: str,
+def _open_section(match: re.Match[str], line: int, sections: list[_Section], path: str,
                   problems: Problems) -> _Section:
     number, title = int(match.group(1)), match.group(2).strip()
     position = len(sections) + 1
@@ -216,17 +335,44 @@ def _open_section(match: re.Match, line: int, sections: list[_Section], path: st
     return _Section(number, line, title)
 
 
-def _open_item(match: re.Match, line: int, section: _Section, path: str, problems: Problems) -> _Item:
+def _open_item(match: re.Match[str], line: int, section: _Section, path: str, problems: Problems) -> _Item:
     number, body = int(match.group(1)), match.group(2).strip()
-    position = len(section.items) + 1
-    if _misnumbered(number, position, section.items[-1].number if section.items else 0):
-        problems.error(SourceSpan(path, line), f"item {number} where item {position} was expected "
-                       f"in section [{section.number:02d}]",
-                       "items are numbered 1, 2, ... in every section; indent a numbered list inside an answer")
-    end = _QUESTION_END.search(body)
+    if _misnumbered(number, *_expected(section, None)):
+        _report_misnumbered(number, line, section, None, path, problems)
+    end = _question_end(body)
     if end is None:
         return _Item(number, line, None, body)
-    return _Item(number, line, body[: end.end()].strip(), body[end.end():].strip())
+    return _Item(number, line, body[:end].strip(), body[end:].strip())
+
+
+def _question_end(text: str) -> int | None:
+    """The index just after the question mark that ends the question: the first '?' or '？' that is
+    not inside inline code, a Markdown link or a URL. None when there is none."""
+    pos, unclosed = 0, set()  # backtick run lengths that have no closing run: never search again
+    while match := _QUESTION_SCAN.search(text, pos):
+        if match.group("mark"):
+            return match.end()
+        pos = match.end()
+        run = match.group("code")
+        if run and len(run) not in unclosed:
+            close = _closing_run(text, pos, len(run))
+            if close < 0:
+                unclosed.add(len(run))
+            else:
+                pos = close + len(run)
+    return None
+
+
+def _closing_run(text: str, pos: int, length: int) -> int:
+    """Where the next run of exactly ``length`` backticks starts (a code span's end), or -1."""
+    while (start := text.find("`" * length, pos)) >= 0:
+        end = start + length
+        while end < len(text) and text[end] == "`":
+            end += 1
+        if end - start == length:
+            return start
+        pos = end
+    return -1
 
 
 def _misnumbered(number: int, position: int, previous: int) -> bool:
