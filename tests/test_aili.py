@@ -188,6 +188,53 @@ def test_final_item_without_question_mark_but_with_more_lines_is_an_error():
                         "(the question ends at the first '?' or '？'; add one after the question)"]
 
 
+def test_more_than_999_items_in_a_section_are_all_items():
+    doc, problems = parse(HEAD + "[01] S\n" + "".join(f"{n}. Q{n}? A{n}.\n" for n in range(1, 5001)))
+    assert problems == []
+    items = doc.sections[0].items
+    assert [q.number for q in items] == list(range(1, 5001))
+    assert (items[999].question, items[999].answer) == ("Q1000?", "A1000.")
+
+
+def test_a_year_at_the_start_of_an_answer_line_stays_text():
+    doc, problems = parse(HEAD + "[01] S\n1. When? It began\n2021. That was the year.\n2. Next? Yes.\n")
+    assert problems == []
+    assert [q.answer for q in doc.sections[0].items] == ["It began\n2021. That was the year.", "Yes."]
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u200d", "\ufeff", "\u2060", "\u200e", "\u00ad"])
+def test_an_invisible_character_before_an_item_number_does_not_merge_items(invisible):
+    doc, problems = parse(HEAD + f"[01] S\n1. Q? A.\n{invisible}2. Next? B.\n{invisible}[02] T\n1. Q? C.\n")
+    assert problems == []
+    assert [[q.answer for q in s.items] for s in doc.sections] == [["A.", "B."], ["C."]]
+
+
+def test_an_unindented_list_in_an_answer_is_one_error_and_the_next_item_is_fine():
+    _, problems = parse(HEAD + "[01] S\n1. Q? Two reasons:\n1. scale\n2. cost\n3. time\n2. Next? Yes.\n3. Last? Yes.\n")
+    assert problems == ["t.txt:11: item 1 where item 2 was expected in section [01] (items are numbered "
+                        "1, 2, ... in every section; indent a numbered list inside an answer)"]
+
+
+@pytest.mark.parametrize("citation", ["[12] LatePost, 2024.", "[02] LatePost, 2024."])
+def test_a_citation_at_the_start_of_an_answer_line_is_one_error(citation):
+    _, problems = parse(HEAD + f"[01] S\n1. Q? A.\n{citation}\n2. Next? B.\n[02] T\n1. Q? C.\n")
+    assert problems == [f"t.txt:11: a line starting with '{citation[:4]}' inside an answer is read as a section "
+                        "heading (a section heading is followed by item 1; to keep the citation, move it to "
+                        "the end of the line above)"]
+
+
+def test_a_citation_line_ending_the_file_is_one_error():
+    _, problems = parse(HEAD + "[01] S\n1. Q? A.\n[12] LatePost, 2024.\n")
+    assert problems == ["t.txt:11: a line starting with '[12]' inside an answer is read as a section heading "
+                        "(a section heading is followed by item 1; to keep the citation, move it to the end "
+                        "of the line above)"]
+
+
+def test_page_chrome_inside_the_qa_is_content():
+    doc, problems = parse(HEAD + "[01] S\n1. Q? A.\nShare\n\n2. Next? B.\n")
+    assert problems == [] and doc.sections[0].items[0].answer == "A.\nShare"
+
+
 @pytest.mark.parametrize("numbers, wrong", [("1 3 4", "3"), ("1 5 3", "5")], ids=["omission", "typo"])
 def test_a_wrong_item_number_is_reported_once(numbers, wrong):
     _, problems = parse(HEAD + "[01] S\n\n" + "".join(f"{n}. Q? A.\n\n" for n in numbers.split()))
