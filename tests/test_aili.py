@@ -230,6 +230,16 @@ def test_a_citation_line_ending_the_file_is_one_error():
                         "of the line above)"]
 
 
+def test_markdown_nested_too_deeply_is_an_error_at_its_line():
+    deep = "".join("  " * i + f"- level{i}\n" for i in range(60))
+    _, problems = parse(HEAD + "[01] S\n1. Q? Levels:\n" + deep + "\nafter\n2. Next? Yes.\n")
+    assert problems == ["t.txt:60: lists or quotes nested too deeply: the rest of the answer would not be "
+                        "shown (nest them at most 49 levels deep)"]
+    _, problems = parse("Title\n\n🌈 Abstract\n\nIntro.\n" + ">" * 500 + " deep\n\n🙋 Q&A\n\n[01] S\n1. Q? A.\n")
+    assert problems == ["t.txt:6: lists or quotes nested too deeply: the rest of the abstract would not be "
+                        "shown (nest them at most 49 levels deep)"]
+
+
 def test_page_chrome_inside_the_qa_is_content():
     doc, problems = parse(HEAD + "[01] S\n1. Q? A.\nShare\n\n2. Next? B.\n")
     assert problems == [] and doc.sections[0].items[0].answer == "A.\nShare"

@@ -50,6 +50,7 @@ import re
 from dataclasses import dataclass, field
 
 from .errors import Problems, SourceSpan
+from .markup import MAX_DEPTH, too_deep
 from .model import QA, Document, Section
 
 _ABSTRACT = re.compile(r"^[^\w\[]*(abstract|summary|摘要)\s*[:：]?\s*$", re.IGNORECASE)
@@ -205,6 +206,8 @@ def _abstract(lines: list[str], start: int, path: str, problems: Problems) -> tu
     while body and (not body[-1].strip() or _chrome(body[-1].strip())):
         body.pop()  # a copy button under the abstract
     abstract = _join("", body)
+    if heading is not None:
+        _check_nesting("", body, heading + 1, "abstract", path, problems)
     if abstract is None:
         line = heading + 1 if heading is not None else start
         problems.warn(SourceSpan(path, line), "the interview has no abstract",
@@ -384,7 +387,9 @@ def _misnumbered(number: int, position: int, previous: int) -> bool:
 def _freeze_item(item: _Item, path: str, problems: Problems, final: bool) -> QA:
     """Check and freeze an item. Only the file's final item may be cut short (a warning)."""
     span = SourceSpan(path, item.line)
-    answer = _join(item.first if item.question is not None else "", item.rest) or ""
+    first = item.first if item.question is not None else ""
+    answer = _join(first, item.rest) or ""
+    _check_nesting(first, item.rest, item.line, "answer", path, problems)
     # Cut inside the question (nothing after it) or inside the answer (no closing punctuation).
     cut = not answer if item.question is None else not _SENTENCE_END.search(answer)
     if final and cut:
@@ -403,7 +408,20 @@ def _freeze_item(item: _Item, path: str, problems: Problems, final: bool) -> QA:
 
 def _join(first: str, rest: list[str]) -> str | None:
     """A block of text: common indent removed, blank-line runs made one; None when empty."""
+    text = _block(first, rest).strip()
+    return re.sub(r"\n{3,}", "\n\n", text) or None
+
+
+def _block(first: str, rest: list[str]) -> str:
+    """``first`` and the ``rest`` lines without their common indent, line for line."""
     indents = [len(line) - len(line.lstrip()) for line in rest if line.strip()]
     cut = min(indents, default=0)
-    text = "\n".join([first, *(line[cut:] for line in rest)]).strip()
-    return re.sub(r"\n{3,}", "\n\n", text) or None
+    return "\n".join([first, *(line[cut:] for line in rest)])
+
+
+def _check_nesting(first: str, rest: list[str], line: int, what: str, path: str, problems: Problems) -> None:
+    """Report Markdown nested so deeply that it would not be shown (``line``: the line of ``first``)."""
+    deep = too_deep(_block(first, rest))
+    if deep is not None:
+        problems.error(SourceSpan(path, line + deep), f"lists or quotes nested too deeply: the rest of the "
+                       f"{what} would not be shown", f"nest them at most {MAX_DEPTH} levels deep")

@@ -5,6 +5,12 @@ answer is shown as text, and links are kept only for http(s)/mailto targets
 (markdown-it's default validator already drops ``javascript:``, ``vbscript:``,
 ``file:`` and most ``data:`` URLs). Headings, images and tables are not part of
 an answer; they render as plain text.
+
+markdown-it stops reading, silently, at its nesting limit: everything after a
+too-deep list or quote would vanish from the page and the search index. The
+limit is raised to :data:`MAX_NESTING` token levels (well within Python's
+recursion limit), and :func:`too_deep` finds text that would still reach it,
+so the parser can report it instead of losing it.
 """
 
 from __future__ import annotations
@@ -15,12 +21,22 @@ from markdown_it import MarkdownIt
 
 _SAFE_LINK = re.compile(r"^(https?://|mailto:|#)", re.IGNORECASE)
 
+MAX_NESTING = 100
+"""markdown-it's nesting limit, in token levels (a list level takes two, a quote one)."""
+MAX_DEPTH = MAX_NESTING // 2 - 1
+"""How deeply lists and quotes may nest, in the user's terms (the list limit; quotes may go deeper)."""
+# The characters that can open a container at the start of a line. A line's container depth is at
+# most four token levels per character (a tab is four columns), so text whose every line starts with
+# fewer than a quarter of MAX_NESTING of them cannot reach the limit and needs no parse to check.
+_CONTAINER_PREFIX = re.compile(r"^[ \t>*+\-0-9.)]*", re.MULTILINE)
+
 
 def _validate_link(url: str) -> bool:
     return bool(_SAFE_LINK.match(url.strip()))
 
 
-_MD = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+_MD = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False,
+                                "maxNesting": MAX_NESTING})
 _MD.disable(["heading", "lheading", "image", "html_block", "html_inline", "code", "fence", "hr"])
 _MD.validateLink = _validate_link
 
@@ -47,6 +63,17 @@ def render_block(text: str) -> str:
     if text and not _MARKUP_CHARS.search(text):
         return f"<p>{_escape(text)}</p>\n"
     return _MD.render(text)
+
+
+def too_deep(text: str) -> int | None:
+    """The 0-based line of ``text`` where lists or quotes nest so deeply that markdown-it would drop
+    the text from there on; None when it renders whole."""
+    if all(len(prefix) * 4 + 2 < MAX_NESTING - 1 for prefix in _CONTAINER_PREFIX.findall(text)):
+        return None
+    for token in _MD.parse(text):
+        if token.nesting == 1 and token.level >= MAX_NESTING - 1:
+            return token.map[0] if token.map else 0
+    return None
 
 
 def plain(text: str) -> str:
