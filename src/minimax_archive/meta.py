@@ -53,6 +53,8 @@ def _date(node: Located | None, path: str, problems: Problems) -> str | None:
     if node is None or node.value in (None, INVALID):
         return None
     value = node.value
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)  # date: 2024 is read as a number
     if isinstance(value, str) and _DATE.match(value):
         try:
             if len(value) == 10:
