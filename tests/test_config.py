@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from sitekit import ARCHIVE_YAML, EN, ZH, write_archive
+
 from minimax_archive.config import parse_config
 from minimax_archive.errors import ContentError, Problems
 from minimax_archive.loader import load_archive
@@ -160,7 +160,8 @@ def test_a_5000_digit_integer_is_an_error_not_a_traceback():
         "archive.yaml:11: a number with more than 100 digits (quote it if it is text)"]
 
 
-@pytest.mark.parametrize("brackets", ["[" * 5000, "[" * 5000 + "]" * 5000, "{a: " * 5000 + "}" * 5000])
+@pytest.mark.parametrize("brackets", ["[" * 5000, "[" * 5000 + "]" * 5000, "{a: " * 5000 + "}" * 5000],
+                         ids=["unclosed", "closed", "mappings"])
 def test_5000_nested_brackets_are_an_error_not_a_traceback(brackets):
     assert meta_problems("title:\n  en: " + brackets + "\n") == [
         "meta.yaml:2: lists and mappings nested more than 20 deep (content YAML needs only a few levels; "

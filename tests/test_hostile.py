@@ -6,9 +6,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
-from sitekit import ARCHIVE_YAML, EN, REPO, ZH, write_archive
 from hostile import write_hostile_archive
+from sitekit import ARCHIVE_YAML, EN, REPO, ZH, write_archive
+
 from minimax_archive.build import build
 from minimax_archive.errors import ContentError
 from minimax_archive.loader import load_archive

@@ -7,9 +7,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from hostile import SCRIPT
 from sitekit import ARCHIVE_YAML, EN, REPO, ZH, write_archive
+
 from minimax_archive.errors import BuildError
 from minimax_archive.loader import load_archive
 from minimax_archive.render import render_site

@@ -119,7 +119,7 @@ def _themes(node: Located | None, languages: list[str], path: str,
         fields = expect(entry, dict, f"theme {key!r}", path, problems)
         if fields is None:
             continue
-        check_keys(fields, _THEME, path, problems, what=f"theme {key!r}", line=span.line)
+        check_keys(fields, _THEME, path, problems, what=f"theme {key!r}", line=span.line or 1)
         label = lang_map(fields.get("label"), f"theme {key!r} label", languages, path, problems, entry.line)
         desc = lang_map(fields.get("description"), f"theme {key!r} description", languages, path,
                         problems, entry.line, required=False)

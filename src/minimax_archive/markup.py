@@ -16,8 +16,10 @@ so the parser can report it instead of losing it.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 _SAFE_LINK = re.compile(r"^(https?://|mailto:|#)", re.IGNORECASE)
 
@@ -38,7 +40,7 @@ def _validate_link(url: str) -> bool:
 _MD = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False,
                                 "maxNesting": MAX_NESTING})
 _MD.disable(["heading", "lheading", "image", "html_block", "html_inline", "code", "fence", "hr"])
-_MD.validateLink = _validate_link
+_MD.validateLink = _validate_link  # type: ignore[method-assign]  # markdown-it's hook for this
 
 
 # Text without any character markdown gives a meaning to renders as itself,
@@ -55,14 +57,14 @@ def render_inline(text: str) -> str:
     """One line of markdown (a question, a title) to HTML without a paragraph."""
     if not _MARKUP_CHARS.search(text):
         return _escape(text)
-    return _MD.renderInline(text)
+    return str(_MD.renderInline(text))
 
 
 def render_block(text: str) -> str:
     """An answer or abstract: paragraphs and lists to HTML."""
     if text and not _MARKUP_CHARS.search(text):
         return f"<p>{_escape(text)}</p>\n"
-    return _MD.render(text)
+    return str(_MD.render(text))
 
 
 def too_deep(text: str) -> int | None:
@@ -84,7 +86,7 @@ def plain(text: str) -> str:
     return re.sub(r"\s+", " ", _text_of(tokens)).strip()
 
 
-def _text_of(tokens) -> str:
+def _text_of(tokens: Sequence[Token]) -> str:
     out = []
     for token in tokens:
         if token.children:

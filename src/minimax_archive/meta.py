@@ -79,7 +79,8 @@ def _source(node: Located | None, path: str, problems: Problems) -> str | None:
     return None
 
 
-def _themes(node, path: str, keys: set[str], problems: Problems):
+def _themes(node: Located | None, path: str, keys: set[str] | None,
+            problems: Problems) -> tuple[dict[str, tuple[str, ...]], dict[str, int]]:
     entries = expect(node, dict, "themes", path, problems) or {}
     themes: dict[str, tuple[str, ...]] = {}
     lines: dict[str, int] = {}

@@ -96,7 +96,7 @@ def _safe_events(text: str, path: str, problems: Problems) -> bool:
     depth = 0
     alias_lines: set[int] = set()
     for event in yaml.parse(text, Loader=yaml.SafeLoader):
-        line = event.start_mark.line + 1
+        line = event.start_mark.line + 1 if event.start_mark else 1
         if isinstance(event, yaml.AliasEvent) and line not in alias_lines:
             alias_lines.add(line)  # one problem per line: a bomb has hundreds of them
             problems.error(SourceSpan(path, line), f"YAML alias '*{event.anchor}' is not supported",
@@ -129,6 +129,7 @@ def _convert(node: yaml.Node, path: str, problems: Problems) -> Located:
         return Located(out, line)
     if isinstance(node, yaml.SequenceNode):
         return Located([_convert(item, path, problems) for item in node.value], line)
+    assert isinstance(node, yaml.ScalarNode)
     return Located(_scalar(node, path, problems), line)
 
 
