@@ -9,7 +9,8 @@ One or more paragraphs.                              allowed. Missing or empty: 
 
 🙋 Q&A                                            <- or 🙋 问答; any emoji or none; may be missing
 
-[01] Section title                                <- two digits, numbered 01, 02, ... in order
+[01] Section title                                <- two digits, numbered 01, 02, ... in order; the title
+                                                     may be on the next line under a bare '[01]'
 
 1. Question ends at the first ? or ？ Answer ...  <- unindented, numbered 1, 2, ... in every section
 More paragraphs, "- bullet" lines, "[6] ..." lines or an indented "1. numbered list" continue the answer.
@@ -75,9 +76,10 @@ _BUTTONS = re.compile(
 # Above the abstract also the source address and date the page shows under the title.
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _HEADER = re.compile(
-    r"^(?:https?://\S+|(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/\S*)?"
+    r"^(?:https?://\S+|(?-i:(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/\S*)?)"
     r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
     rf"|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})$", re.IGNORECASE)
+_URL = re.compile(r"^https?://\S+$")
 _SEPARATOR = re.compile(r"\s*[·|•]\s*|\t+|\s{3,}")
 # What may hide a '?' that does not end the question: inline code, a Markdown link, a URL.
 _QUESTION_SCAN = re.compile(
@@ -156,10 +158,11 @@ def _parse(lines: list[str], path: str, problems: Problems) -> Document | None:
 
 
 def _title(lines: list[str], path: str, problems: Problems) -> int | None:
-    """The index of the title line: the first line with text that is not page chrome."""
+    """The index of the title line: the first line with text that is not page chrome (a page's
+    header comes before the title, its source address and date after it)."""
     for i, line in enumerate(lines):
         text = line.strip()
-        if not text or _chrome(text, header=True):
+        if not text or _chrome(text) or _URL.match(text):
             continue
         if _ABSTRACT.match(text) or _QA.match(text) or _SECTION.match(text):
             problems.error(SourceSpan(path, i + 1), "the text has no title line",
@@ -224,7 +227,10 @@ def _sections(lines: list[str], start: int, path: str, problems: Problems) -> tu
     listing = 0  # the next number of an unindented list inside the open answer (0: none)
     stray = False
     following = _next_numbered(lines, start)
+    title_line = -1  # a heading's title on the line below it, already read
     for j in range(start, len(lines)):
+        if j == title_line:
+            continue
         raw, text = lines[j], lines[j].strip()
         heading = _SECTION.match(text)
         if heading and item is not None and _citation(heading, following[j], sections, item):
@@ -244,7 +250,9 @@ def _sections(lines: list[str], start: int, path: str, problems: Problems) -> tu
             _close(sections, item, path, problems, final=False, section_ends=bool(heading))
             listing = 0
         if heading:
-            sections.append(_open_section(heading, j + 1, sections, path, problems))
+            title_line = _title_below(heading, lines, j)
+            title = lines[title_line].strip() if title_line > 0 else heading.group(2).strip()
+            sections.append(_open_section(int(heading.group(1)), title, j + 1, sections, path, problems))
             item = None
         elif numbered:
             item = _open_item(numbered, j + 1, sections[-1], path, problems)
@@ -325,9 +333,19 @@ def _close(sections: list[_Section], item: _Item | None, path: str, problems: Pr
                        "add items like '1. Question? Answer', or remove the heading")
 
 
-def _open_section(match: re.Match[str], line: int, sections: list[_Section], path: str,
+def _title_below(heading: re.Match[str], lines: list[str], j: int) -> int:
+    """A browser copy can put a section's number and title on two lines ('[01]', then the title):
+    the index of that title line, or -1."""
+    if heading.group(2).strip() or j + 1 >= len(lines):
+        return -1
+    below = lines[j + 1].strip()
+    if not below or _SECTION.match(below) or _ITEM.match(lines[j + 1]) or _chrome(below):
+        return -1
+    return j + 1
+
+
+def _open_section(number: int, title: str, line: int, sections: list[_Section], path: str,
                   problems: Problems) -> _Section:
-    number, title = int(match.group(1)), match.group(2).strip()
     position = len(sections) + 1
     if _misnumbered(number, position, sections[-1].number if sections else 0):
         problems.error(SourceSpan(path, line), f"section [{number:02d}] where [{position:02d}] was expected",
