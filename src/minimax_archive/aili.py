@@ -22,7 +22,7 @@ Rules, so that a text either loads exactly right or gets a precise error:
   direction marks) are dropped, and runs of blank lines count as one.
 - Page chrome copied from a browser with the summary is dropped, but only where no content can
   be: before the title, between the title and the abstract, after the abstract and at the end of
-  the file. It is a fixed list of whole lines (see ``_BUTTONS`` and ``_HEADER``): Aili badges and
+  the file. It is a fixed list of whole lines (see ``sharepage``): Aili badges and
   buttons, sign-in and download links, copyright and policy lines; above the abstract also a URL,
   a bare domain, a date and a repeated title line.
 - ``[6]`` (one digit) is never a heading; a line starting with a two-digit ``[12]`` is, except
@@ -51,8 +51,9 @@ import re
 from dataclasses import dataclass, field
 
 from .errors import Problems, SourceSpan
-from .markup import MAX_DEPTH, too_deep
+from .markup import MAX_DEPTH, question_end, too_deep
 from .model import QA, Document, Section
+from .sharepage import is_chrome, is_url
 
 _ABSTRACT = re.compile(r"^[^\w\[]*(abstract|summary|摘要)\s*[:：]?\s*$", re.IGNORECASE)
 _QA = re.compile(r"^[^\w\[]*(q\s*&\s*a|q\s*and\s*a|问答)\s*[:：]?\s*$", re.IGNORECASE)
@@ -61,30 +62,6 @@ _SECTION = re.compile(r"^\[(\d{2})\]\s*(.*)$")
 _ITEM = re.compile(r"^(\d{1,9})[.．、](?!\d)\s*(.*)$")
 # Invisible characters a copy can put at the start of a line (they would hide an item number).
 _INVISIBLE = re.compile("^[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+")
-# Page chrome: whole lines a browser copies along with the summary (badges, buttons, footer).
-_BUTTONS = re.compile(
-    r"^(?:summari[sz]e[ds]?\s+(?:by|with)\s+aili.*|(?:powered\s+by\s+)?aili(?:\.app)?|由\s*aili\s*总结"
-    r"|share|分享|copy(?:\s+link|\s+text)?|copied!?|复制(?:链接)?|已复制|like|dislike|点赞|反馈|feedback"
-    r"|sign\s*in|log\s*in|sign\s*up|登录|注册|登录\s*/\s*注册|home|首页|menu|菜单"
-    r"|(?:get|try|download|install|add)\s+(?:aili|the\s+app|the\s+extension|to\s+(?:chrome|edge|safari))"
-    r"(?:\s+(?:for\s+)?free)?(?:\s+now)?|下载(?:\s*aili)?|免费(?:试用|使用)(?:\s*aili)?"
-    r"|(?:view|read|open)\s+(?:the\s+)?original(?:\s+(?:article|page|link))?|原文(?:链接)?|查看原文|阅读原文"
-    r"|ask\s+(?:a\s+)?follow[- ]?up\s+questions?|追问"
-    r"|(?:©|\(c\)|copyright\b).*|all\s+rights\s+reserved\.?"
-    r"|privacy(?:\s+policy)?|terms(?:\s+of\s+(?:service|use))?|隐私政策|用户协议|服务条款|contact(?:\s+us)?|联系我们)$",
-    re.IGNORECASE)
-# Above the abstract also the source address and date the page shows under the title.
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_HEADER = re.compile(
-    r"^(?:https?://\S+|(?-i:(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:/\S*)?)"
-    r"|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日"
-    rf"|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})$", re.IGNORECASE)
-_URL = re.compile(r"^https?://\S+$")
-_SEPARATOR = re.compile(r"\s*[·|•]\s*|\t+|\s{3,}")
-# What may hide a '?' that does not end the question: inline code, a Markdown link, a URL.
-_QUESTION_SCAN = re.compile(
-    r"(?P<code>`+)|\[[^\[\]\n]*\]\([^()\s]*(?:\s+\"[^\"\n]*\")?\)"
-    r"|<?https?://[!-;=?-~]*[A-Za-z0-9/#=&_~%+-]>?|(?P<mark>[?？])")
 _SENTENCE_END = re.compile(r"[.!?。！？…\"'”’』」)）\]*_`]$")
 _MAX_PROBLEMS = 50
 
@@ -146,7 +123,7 @@ def parse_document(text: str, path: str, problems: Problems) -> Document | None:
 
 def _parse(lines: list[str], path: str, problems: Problems) -> Document | None:
     end = len(lines)  # the page's footer after the last answer is not part of it
-    while end and (not lines[end - 1] or _chrome(lines[end - 1].strip())):
+    while end and (not lines[end - 1] or is_chrome(lines[end - 1].strip())):
         end -= 1
     lines = lines[:end] if any(lines[:end]) else lines
     title = _title(lines, path, problems)
@@ -162,7 +139,7 @@ def _title(lines: list[str], path: str, problems: Problems) -> int | None:
     header comes before the title, its source address and date after it)."""
     for i, line in enumerate(lines):
         text = line.strip()
-        if not text or _chrome(text) or _URL.match(text):
+        if not text or is_chrome(text) or is_url(text):
             continue
         if _ABSTRACT.match(text) or _QA.match(text) or _SECTION.match(text):
             problems.error(SourceSpan(path, i + 1), "the text has no title line",
@@ -175,15 +152,6 @@ def _title(lines: list[str], path: str, problems: Problems) -> int | None:
     return None
 
 
-def _chrome(text: str, header: bool = False, title: str = "") -> bool:
-    """Is this stripped line page chrome? (``header``: above the abstract, where a URL, a domain,
-    a date or the title repeated are chrome too; a line may join several buttons with '·' or '|')."""
-    if header and (text == title or _HEADER.match(text)):
-        return True
-    parts = [part for part in _SEPARATOR.split(text) if part]
-    return bool(parts) and all(_BUTTONS.match(part) or (header and _HEADER.match(part)) for part in parts)
-
-
 def _abstract(lines: list[str], start: int, path: str, problems: Problems) -> tuple[str | None, int]:
     """The abstract (if any) and the index of the first line after the '🙋 Q&A' heading."""
     heading: int | None = None
@@ -194,7 +162,7 @@ def _abstract(lines: list[str], start: int, path: str, problems: Problems) -> tu
         text = lines[j].strip()
         if _QA.match(text) or _SECTION.match(text):
             break
-        chrome = heading is None and _chrome(text, header=True, title=title)
+        chrome = heading is None and is_chrome(text, header=True, title=title)
         if heading is None and _ABSTRACT.match(text):
             heading = j
         elif heading is not None:
@@ -206,7 +174,7 @@ def _abstract(lines: list[str], start: int, path: str, problems: Problems) -> tu
         stray = heading is None and bool(text) and not chrome
     else:
         j = len(lines)
-    while body and (not body[-1].strip() or _chrome(body[-1].strip())):
+    while body and (not body[-1].strip() or is_chrome(body[-1].strip())):
         body.pop()  # a copy button under the abstract
     abstract = _join("", body)
     if heading is not None:
@@ -258,7 +226,7 @@ def _sections(lines: list[str], start: int, path: str, problems: Problems) -> tu
             item = _open_item(numbered, j + 1, sections[-1], path, problems)
         elif item is not None:
             item.rest.append(raw)
-        elif text and not stray and not (not sections and _chrome(text)):
+        elif text and not stray and not (not sections and is_chrome(text)):
             problems.error(SourceSpan(path, j + 1), *(_NO_ITEM_YET if sections else _NO_SECTION_YET))
         stray = bool(text) and not heading and item is None
     _close(sections, item, path, problems, final=True, section_ends=True)
@@ -297,7 +265,7 @@ def _numbered_kind(match: re.Match[str], section: _Section, item: _Item | None, 
     number = int(match.group(1))
     position, previous = _expected(section, item)
     fits = not _misnumbered(number, position, previous)
-    question = _question_end(match.group(2)) is not None
+    question = question_end(match.group(2)) is not None
     if item is not None and listing and number == listing and not question:
         return "list"
     if fits:
@@ -339,7 +307,7 @@ def _title_below(heading: re.Match[str], lines: list[str], j: int) -> int:
     if heading.group(2).strip() or j + 1 >= len(lines):
         return -1
     below = lines[j + 1].strip()
-    if not below or _SECTION.match(below) or _ITEM.match(lines[j + 1]) or _chrome(below):
+    if not below or _SECTION.match(below) or _ITEM.match(lines[j + 1]) or is_chrome(below):
         return -1
     return j + 1
 
@@ -360,40 +328,10 @@ def _open_item(match: re.Match[str], line: int, section: _Section, path: str, pr
     number, body = int(match.group(1)), match.group(2).strip()
     if _misnumbered(number, *_expected(section, None)):
         _report_misnumbered(number, line, section, None, path, problems)
-    end = _question_end(body)
+    end = question_end(body)
     if end is None:
         return _Item(number, line, None, body)
     return _Item(number, line, body[:end].strip(), body[end:].strip())
-
-
-def _question_end(text: str) -> int | None:
-    """The index just after the question mark that ends the question: the first '?' or '？' that is
-    not inside inline code, a Markdown link or a URL. None when there is none."""
-    pos, unclosed = 0, set()  # backtick run lengths that have no closing run: never search again
-    while match := _QUESTION_SCAN.search(text, pos):
-        if match.group("mark"):
-            return match.end()
-        pos = match.end()
-        run = match.group("code")
-        if run and len(run) not in unclosed:
-            close = _closing_run(text, pos, len(run))
-            if close < 0:
-                unclosed.add(len(run))
-            else:
-                pos = close + len(run)
-    return None
-
-
-def _closing_run(text: str, pos: int, length: int) -> int:
-    """Where the next run of exactly ``length`` backticks starts (a code span's end), or -1."""
-    while (start := text.find("`" * length, pos)) >= 0:
-        end = start + length
-        while end < len(text) and text[end] == "`":
-            end += 1
-        if end - start == length:
-            return start
-        pos = end
-    return -1
 
 
 def _misnumbered(number: int, position: int, previous: int) -> bool:

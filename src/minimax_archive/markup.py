@@ -11,6 +11,10 @@ too-deep list or quote would vanish from the page and the search index. The
 limit is raised to :data:`MAX_NESTING` token levels (well within Python's
 recursion limit), and :func:`too_deep` finds text that would still reach it,
 so the parser can report it instead of losing it.
+
+:func:`question_end` knows which question marks Markdown hides (in inline code,
+link text and targets, and URLs), so that the Aili parser ends a question at
+the first one a reader sees.
 """
 
 from __future__ import annotations
@@ -36,6 +40,11 @@ _CONTAINER_PREFIX = re.compile(r"^[ \t>*+\-0-9.)]*", re.MULTILINE)
 def _validate_link(url: str) -> bool:
     return bool(_SAFE_LINK.match(url.strip()))
 
+
+# What may hide a '?' that does not end the question: inline code, a Markdown link, a URL.
+_QUESTION_SCAN = re.compile(
+    r"(?P<code>`+)|\[[^\[\]\n]*\]\([^()\s]*(?:\s+\"[^\"\n]*\")?\)"
+    r"|<?https?://[!-;=?-~]*[A-Za-z0-9/#=&_~%+-]>?|(?P<mark>[?？])")
 
 _MD = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False,
                                 "maxNesting": MAX_NESTING})
@@ -76,6 +85,36 @@ def too_deep(text: str) -> int | None:
         if token.nesting == 1 and token.level >= MAX_NESTING - 1:
             return token.map[0] if token.map else 0
     return None
+
+
+def question_end(text: str) -> int | None:
+    """The index just after the question mark that ends the question: the first '?' or '？' that is
+    not inside inline code, a Markdown link or a URL. None when there is none."""
+    pos, unclosed = 0, set()  # backtick run lengths that have no closing run: never search again
+    while match := _QUESTION_SCAN.search(text, pos):
+        if match.group("mark"):
+            return match.end()
+        pos = match.end()
+        run = match.group("code")
+        if run and len(run) not in unclosed:
+            close = _closing_run(text, pos, len(run))
+            if close < 0:
+                unclosed.add(len(run))
+            else:
+                pos = close + len(run)
+    return None
+
+
+def _closing_run(text: str, pos: int, length: int) -> int:
+    """Where the next run of exactly ``length`` backticks starts (a code span's end), or -1."""
+    while (start := text.find("`" * length, pos)) >= 0:
+        end = start + length
+        while end < len(text) and text[end] == "`":
+            end += 1
+        if end - start == length:
+            return start
+        pos = end
+    return -1
 
 
 def plain(text: str) -> str:
