@@ -1,13 +1,17 @@
 """Pages to HTML through the Jinja templates; returns ``{path: text}``, writes nothing.
 
-Autoescape is on for HTML and XML, and undefined variables are errors
+Autoescape is on for every template, whatever its file name (an included
+``header.j2`` or ``.txt`` partial too), and undefined variables are errors
 (StrictUndefined), so a template typo fails the build instead of printing
-nothing. Static files (CSS, JS) come from the templates' ``assets/`` folder.
+nothing; the error names the template file and line where it happened, which
+may be a base or included template. Static files (CSS, JS) come from the
+templates' ``assets/`` folder.
 """
 
 from __future__ import annotations
 
 import os
+import traceback
 from collections.abc import Iterator
 from importlib import resources
 
@@ -36,7 +40,7 @@ def shipped_templates() -> str:
 def make_environment(templates_dir: str) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir),
-        autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
+        autoescape=True,  # by file name, an included .j2, .htm or .txt partial would print content raw
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -76,8 +80,19 @@ def render_pages(archive: Archive, themes: ThemeMap, templates_dir: str) -> Iter
             raise BuildError(f"{templates_dir}: template {exc.name!r} not found "
                              "(copy it from the package's templates, or remove the folder to use them)") from None
         except Exception as exc:  # undefined names, bad filters: name the template, never a traceback
-            raise BuildError(f"{page.template}: {type(exc).__name__}: {exc} (while rendering {page.path})") from None
+            where = _template_position(exc, templates_dir) or page.template
+            raise BuildError(f"{where}: template error: {type(exc).__name__}: {exc} "
+                             f"(while rendering {page.path})") from None
         yield page.path, text
+
+
+def _template_position(exc: BaseException, templates_dir: str) -> str | None:
+    """``path:line`` of the innermost template frame of an error raised while rendering (Jinja puts
+    the template file and line into the traceback), or None when there is none."""
+    root = os.path.abspath(templates_dir) + os.sep
+    frames = [frame for frame in traceback.extract_tb(exc.__traceback__)
+              if frame.filename and os.path.abspath(frame.filename).startswith(root)]
+    return f"{frames[-1].filename}:{frames[-1].lineno}" if frames else None
 
 
 def asset_files(templates_dir: str) -> dict[str, str]:
