@@ -15,6 +15,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import Self
 
 DEADLINE = 120.0
 """Seconds any single wait may take before the test fails as hung."""
@@ -86,7 +87,7 @@ class ServeProcess:
             self.lines.append(line)
         return "\n".join(self.lines)
 
-    def __enter__(self) -> ServeProcess:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -242,7 +242,7 @@ def test_the_watcher_ignores_the_preview_folder_even_inside_the_content(tmp_path
 
 def serve(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "minimax_archive", "serve", *args], cwd=cwd,
-                          capture_output=True, text=True, timeout=DEADLINE)
+                          capture_output=True, text=True, timeout=DEADLINE, check=False)
 
 
 def tree_digest(folder: Path) -> dict[str, str]:
@@ -285,7 +285,7 @@ def test_a_broken_archive_stops_serve_like_build(tmp_path):
     write_archive(tmp_path, {"test-one": {"en.txt": EN.replace("1. Why MoE? Because", "1. Why MoE. Because")}})
     (tmp_path / "tmp").mkdir()
     result = subprocess.run([sys.executable, "-m", "minimax_archive", "serve", "--port", "0", "--no-search"],
-                            cwd=tmp_path, capture_output=True, text=True, timeout=DEADLINE,
+                            cwd=tmp_path, capture_output=True, text=True, timeout=DEADLINE, check=False,
                             env={**os.environ, "TMPDIR": str(tmp_path / "tmp")})
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "content/interviews/test-one/en.txt:11: item 1 has no question mark" in result.stderr
