@@ -28,8 +28,8 @@
       host.id = 'preview-build-error';
       const root = host.attachShadow({mode: 'open'});
       root.innerHTML = `<style>
-        .box { position: fixed; inset: auto 0 0 0; max-height: 70vh; overflow: auto; z-index: 2147483647;
-               margin: 0; padding: 1rem 1.25rem; background: #fff5f5; color: #1a1a1a;
+        :host { position: fixed; inset: auto 0 0 0; z-index: 2147483647; }
+        .box { max-height: 70vh; overflow: auto; margin: 0; padding: 1rem 1.25rem; background: #fff5f5; color: #1a1a1a;
                border-top: 4px solid #c62828; box-shadow: 0 -4px 16px rgba(0, 0, 0, .25);
                font: 15px/1.5 system-ui, sans-serif; }
         h2 { margin: 0 0 .25rem; font-size: 1.1rem; color: #b71c1c; }
