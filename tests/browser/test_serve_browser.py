@@ -49,3 +49,13 @@ def test_an_edit_shows_up_in_the_open_page_and_a_broken_edit_shows_its_error(tmp
         expect(page.locator("#s01-q2")).to_contain_text("Dense models are slow to serve.", timeout=WAIT_MS)
         expect(page.locator(OVERLAY)).to_have_count(0)
         expect(chinese.locator(OVERLAY)).to_have_count(0, timeout=WAIT_MS)
+
+
+def test_search_works_in_the_preview(tmp_path, page):
+    write_archive(tmp_path)
+    with ServeProcess(tmp_path) as preview:
+        preview.started()
+        page.goto(preview.url + "en/search/?q=talent")
+        page.wait_for_selector("html[data-search-ready]", state="attached", timeout=WAIT_MS)
+        hit = page.locator(".search-hit a.question").first
+        expect(hit).to_have_text("How to find talent?")
