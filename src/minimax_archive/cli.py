@@ -85,7 +85,7 @@ def _check(args) -> int:
     return 1 if (args.strict and warnings) else 0
 
 
-def _serve(args) -> int:
+def _serve(args: argparse.Namespace) -> int:
     from .build import resolve_templates
     from .serve import Preview, ServeError
 
