@@ -55,7 +55,11 @@ class Preview:
         self._server = _bind(host, port)
         self._server.names = _names(host) if explicit_host else frozenset()
         self._host = host
-        self._folder = tempfile.mkdtemp(prefix="minimax-archive-serve-")
+        try:
+            self._folder = tempfile.mkdtemp(prefix="minimax-archive-serve-")
+        except OSError:
+            self._server.server_close()
+            raise
         self._session = secrets.token_hex(4)  # a restarted serve makes open pages reload too
         self._builds = 0
         self._stop = threading.Event()
