@@ -332,3 +332,19 @@ def get_url(url: str, host: str | None = None) -> tuple[int, dict[str, str], str
         return response.status, dict(response.getheaders()), response.read().decode("utf-8", "replace")
     finally:
         conn.close()
+
+
+def test_the_terminal_and_page_text_of_each_kind_of_rebuild_error():
+    from minimax_archive.cli import _describe
+    from minimax_archive.errors import BuildError
+
+    content = ContentError.single(SourceSpan("content/x/en.txt", 3), "item 1 has no question mark", "add one")
+    assert _describe(content) == ("content/x/en.txt:3: item 1 has no question mark (add one)\n"
+                                  "1 error, 0 warnings; no files were written")
+    assert _describe(BuildError("Pagefind failed: boom")) == "error: Pagefind failed: boom"
+    try:
+        raise RuntimeError("disk on fire")
+    except RuntimeError as exc:
+        text = _describe(exc)
+    assert text.startswith("error: unexpected RuntimeError: disk on fire (a bug in minimax-archive; please report it)\n")
+    assert "Traceback (most recent call last)" in text and "test_serve.py" in text
