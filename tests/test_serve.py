@@ -225,7 +225,8 @@ def test_the_watcher_reports_an_unexpected_error_and_keeps_watching(tmp_path, ca
         (watched / "b.txt").write_text("3", encoding="utf-8")
         wait_until(lambda: preview.served.build != first, "the watcher rebuilds after the error")
         assert preview.served.error is None
-        err = capsys.readouterr().err
+        out, err = capsys.readouterr()
+        assert f"{watched / 'a.txt'} changed; rebuilding" in out and f"{watched / 'b.txt'} changed; rebuilding" in out
         assert "error: disk on fire" in err and "still serving the last good build" in err
 
 

@@ -64,6 +64,7 @@ class Preview:
         self._builds = 0
         self._stop = threading.Event()
         self._watcher: threading.Thread | None = None
+        self._sigterm: Callable[[int, FrameType | None], object] | int | None = None
 
     @property
     def url(self) -> str:
@@ -117,16 +118,14 @@ class Preview:
             try:
                 now = snapshot(folders, self._folder)
                 if now != seen:
+                    print(f"{_changed(seen, now)} changed; rebuilding", flush=True)
                     seen = now
-                    print("change detected; rebuilding", flush=True)
                     self.rebuild()
             except Exception as exc:  # noqa: BLE001 - report it and keep watching, never die silently
                 print(f"{self._describe(exc)}\nstill watching", file=sys.stderr, flush=True)
 
     def serve_forever(self) -> None:
-        """Answer requests until Ctrl-C, SIGTERM (in the main thread) or :meth:`shutdown`."""
-        if threading.current_thread() is threading.main_thread():
-            signal.signal(signal.SIGTERM, _interrupt)  # so a terminated preview still cleans up
+        """Answer requests until Ctrl-C, SIGTERM (inside ``with``, in the main thread) or :meth:`shutdown`."""
         try:
             self._server.serve_forever(poll_interval=0.2)
         except KeyboardInterrupt:
@@ -147,10 +146,16 @@ class Preview:
         shutil.rmtree(self._folder, ignore_errors=True)
 
     def __enter__(self) -> Self:
+        if threading.current_thread() is threading.main_thread():  # a terminated preview still cleans up
+            self._sigterm = signal.signal(signal.SIGTERM, _interrupt)
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.close()
+        try:
+            self.close()
+        finally:
+            if self._sigterm is not None:
+                signal.signal(signal.SIGTERM, self._sigterm)
 
 
 def snapshot(folders: list[str], ignore: str) -> dict[str, tuple[int, int]]:
@@ -168,6 +173,12 @@ def snapshot(folders: list[str], ignore: str) -> dict[str, tuple[int, int]]:
                     continue  # removed while we looked: the next look sees it gone
                 found[path] = (stat.st_mtime_ns, stat.st_size)
     return found
+
+
+def _changed(before: dict[str, tuple[int, int]], after: dict[str, tuple[int, int]]) -> str:
+    """The first file added, removed or changed between two snapshots, and how many more."""
+    paths = sorted({path for path, _ in before.items() ^ after.items()})
+    return paths[0] + (f" and {len(paths) - 1} more" if len(paths) > 1 else "")
 
 
 def _within(path: str, folder: str) -> bool:
