@@ -21,7 +21,7 @@ from . import urls
 from .errors import BuildError
 from .i18n import plural
 from .model import Archive, ThemeMap
-from .theme_views import search_page, theme_pages
+from .theme_views import search_page, theme_answer_files, theme_pages
 from .views import Page, common, entry_page, home_pages, interview_page
 
 
@@ -84,6 +84,8 @@ def render_pages(archive: Archive, themes: ThemeMap, templates_dir: str) -> Iter
             raise BuildError(f"{where}: template error: {type(exc).__name__}: {exc} "
                              f"(while rendering {page.path})") from None
         yield page.path, text
+    for lang in archive.config.languages:  # the search page's theme lists (JSON, no template)
+        yield from theme_answer_files(archive, lang, themes).items()
 
 
 def _template_position(exc: BaseException, templates_dir: str) -> str | None:
