@@ -7,6 +7,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
+from .discovery import without_base_url
 from .errors import BuildError, Problem
 from .loader import load_archive
 from .render import asset_files, render_site, shipped_templates
@@ -20,13 +21,15 @@ class BuildResult:
     """What a build did, for the CLI to report."""
 
     pages: int
-    """HTML and XML files written."""
+    """Files rendered (HTML, XML, JSON, robots.txt)."""
     answers: int
     """Answers indexed for search (0 with --no-search)."""
     warnings: list[Problem]
     """Problems that did not stop the build."""
     seconds: float
     """Wall-clock time of the whole build."""
+    notes: tuple[str, ...] = ()
+    """What the build left out and why (said once, e.g. no base_url: no feeds)."""
 
 
 def resolve_templates(templates: str | None) -> str:
@@ -63,4 +66,6 @@ def build(content: str, out: str, templates: str | None = None, base_url: str | 
     except BaseException:
         discard(staging)
         raise
-    return BuildResult(len(files), archive.answer_count if search else 0, warnings, time.perf_counter() - started)
+    notes = tuple(n for n in [without_base_url(archive.config)] if n)
+    return BuildResult(len(files), archive.answer_count if search else 0, warnings, time.perf_counter() - started,
+                       notes)

@@ -8,12 +8,16 @@ logic of its own. Exit status: 0 success, 1 content or build error (or, with
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 from . import __version__
 from .build import build
 from .errors import BuildError, ContentError, Problem, count
 from .loader import load_archive
+
+BASE_URL_VARIABLE = "MINIMAX_ARCHIVE_BASE_URL"
+"""Environment variable for --base-url: how the deploy workflow passes the Pages address to `build`."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -58,14 +62,16 @@ def _build_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--templates", default=None, metavar="DIR",
                    help="templates folder (default: ./templates if present, else the built-in templates)")
     p.add_argument("--out", default="site", metavar="DIR", help="output folder (default: site)")
-    p.add_argument("--base-url", default=None, metavar="URL",
-                   help="absolute URL the site is published at (overrides archive.yaml)")
+    p.add_argument("--base-url", default=os.environ.get(BASE_URL_VARIABLE) or None, metavar="URL",
+                   help=f"absolute URL the site is published at (overrides archive.yaml; default: ${BASE_URL_VARIABLE})")
     p.add_argument("--no-search", action="store_true", help="skip the search index")
 
 
 def _build(args) -> int:
     result = build(args.content, args.out, args.templates, args.base_url, search=not args.no_search)
     _report(result.warnings)
+    for note in result.notes:
+        print(f"note: {note}")
     print(f"built {args.out}/: {result.pages} pages, {result.answers} answers indexed, "
           f"{count(len(result.warnings), 'warning')} in {result.seconds:.2f}s")
     return 0
