@@ -7,8 +7,8 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-
 from sitekit import EN, REPO, ZH, write_archive
+
 from minimax_archive.build import build
 
 BASE = "https://archive.test/sub/"

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from sitekit import EN, REPO, ZH, write_archive
+
 from minimax_archive.build import build
 
 VOCABULARY = json.loads((Path(__file__).parent / "fixtures/schemaorg/vocabulary.json").read_text(encoding="utf-8"))
@@ -57,7 +57,7 @@ def violations(node: Any, where: str = "$") -> list[str]:
 
 
 def json_ld(page: Path) -> dict[str, Any]:
-    scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page.read_text(encoding="utf-8"), re.S)
+    scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page.read_text(encoding="utf-8"), re.DOTALL)
     assert len(scripts) == 1
     return json.loads(scripts[0])
 

@@ -14,8 +14,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-
 from sitekit import EN, REPO, ZH, write_archive
+
 from minimax_archive import cli
 from minimax_archive.build import build
 from minimax_archive.dates import display
@@ -89,7 +89,7 @@ def head(site: Path, rel: str) -> Head:
 
 
 def url_of(rel: str) -> str:
-    return BASE + (rel[: -len("index.html")] if rel.endswith("index.html") else rel)
+    return BASE + (rel.removesuffix("index.html"))
 
 
 # --- head metadata --------------------------------------------------------------------------------------------
@@ -273,7 +273,7 @@ def test_the_environment_variable_gives_the_base_url(tmp_path, monkeypatch):
 
 def test_the_bundled_archive_sets_no_made_up_base_url():
     text = (REPO / "content" / "archive.yaml").read_text(encoding="utf-8")
-    assert not re.search(r"^base_url:", text, re.M)
+    assert not re.search(r"^base_url:", text, re.MULTILINE)
     assert "example.org" not in (REPO / "README.md").read_text(encoding="utf-8")
 
 

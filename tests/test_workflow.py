@@ -14,10 +14,8 @@ import stat
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import yaml
-
 from sitekit import REPO
 
 WORKFLOW = REPO / ".github" / "workflows" / "pages.yml"
@@ -57,7 +55,7 @@ def test_every_action_is_official_and_pinned_to_a_commit_with_its_release_named(
     uses = [step["uses"] for step in steps() if "uses" in step]
     assert {u.split("@")[0] for u in uses} == OFFICIAL
     for use in uses:
-        name, _, ref = use.partition("@")
+        ref = use.partition("@")[2]
         assert PINNED.match(ref), f"{use}: pin a full commit, not a moving tag"
         line = next(line for line in lines if use in line)
         assert re.search(r"#\s*v\d+\.\d+\.\d+$", line), f"{use}: name the release in a comment (# v1.2.3)"
@@ -98,7 +96,7 @@ def test_the_workflow_commands_build_the_archive(tmp_path):
     assert install["run"].startswith("python3 -m venv .venv")
     env = os.environ | {"MINIMAX_ARCHIVE_BASE_URL": "https://octocat.github.io/archive"}
     for step in commands:
-        done = subprocess.run(["bash", "-c", step["run"]], cwd=work, env=env, capture_output=True, text=True)
+        done = subprocess.run(["bash", "-c", step["run"]], check=False, cwd=work, env=env, capture_output=True, text=True)
         assert done.returncode == 0, f"{step['run']}\n{done.stdout}\n{done.stderr}"
     site = work / "site"
     for rel in ("index.html", "404.html", "robots.txt", "sitemap.xml", "en/feed.xml", "zh/feed.xml",

@@ -15,7 +15,7 @@ from markupsafe import Markup
 
 from . import dates, jsonld, urls
 from .i18n import STRINGS
-from .markup import excerpt, plain, render_block, render_inline
+from .markup import excerpt, render_block, render_inline
 from .model import KNOWN_LANGUAGES, Archive, Interview, ThemeMap, qa_anchor
 
 PAGE_SIZE = 50

@@ -28,7 +28,7 @@ class FallbackHandler(http.server.SimpleHTTPRequestHandler):
 
     site: Path
 
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+    def log_message(self, format, *args):
         pass
 
     def send_head(self):
