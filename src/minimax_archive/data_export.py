@@ -73,7 +73,8 @@ def _rel(path: str) -> str:
 
 
 def _dump(data: Any) -> str:
-    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+    """Compact UTF-8 JSON: archive.json holds every answer twice over (two languages), so no indentation."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
 _LANG_MAP = {"type": "object", "propertyNames": {"pattern": "^[a-z]{2}$"},
