@@ -112,3 +112,14 @@ def test_the_bundled_interview_json_ld_is_valid_too(tmp_path):
         data = json_ld(tmp_path / "site" / lang / "interviews/minimax-yan-junjie/index.html")
         assert violations(data) == [] and len(data["hasPart"]) == 8
         assert data["hasPart"][0]["url"] == "./#s01-q1"  # no base_url: relative to the page
+
+
+def test_the_original_language_is_the_work_and_the_other_its_translation(tmp_path):
+    meta = META + "original_language: zh\n"
+    content = write_archive(tmp_path, {"ann": {"en.txt": EN, "zh.txt": ZH, "meta.yaml": meta}})
+    build(str(content), str(tmp_path / "site"), templates=str(REPO / "templates"), search=False, base_url=BASE)
+    en = json_ld(tmp_path / "site/en/interviews/ann/index.html")
+    zh = json_ld(tmp_path / "site/zh/interviews/ann/index.html")
+    assert en["translationOfWork"]["url"] == BASE + "zh/interviews/ann/" and "workTranslation" not in en
+    assert [w["url"] for w in zh["workTranslation"]] == [BASE + "en/interviews/ann/"]
+    assert violations(en) == violations(zh) == []

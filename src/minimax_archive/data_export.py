@@ -63,6 +63,7 @@ def _interview(interview: Interview, archive: Archive, themes: ThemeMap) -> dict
                                              for q in s.items]}
                                     for s in doc.sections]}
     return {"slug": interview.slug, "date": meta.date, "source": meta.source,
+            "original_language": meta.original_language,
             "interviewee": meta.interviewee, "organisation": meta.organisation,
             "data": f"data/interviews/{interview.slug}.json", "texts": texts}
 
@@ -112,13 +113,16 @@ SCHEMA: dict[str, Any] = {
         "interview": {"allOf": [{"$ref": "#/$defs/interview_fields"}], "unevaluatedProperties": False},
         "interview_fields": {
             "type": "object",
-            "required": ["slug", "date", "source", "interviewee", "organisation", "data", "texts"],
+            "required": ["slug", "date", "source", "original_language", "interviewee", "organisation", "data",
+                         "texts"],
             "properties": {
                 "slug": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"},
                 "date": {"type": ["string", "null"],
                          "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",
                          "description": "ISO 8601: YYYY-MM-DD, YYYY-MM or YYYY"},
                 "source": {"type": ["string", "null"], "pattern": "^https?://"},
+                "original_language": {"anyOf": [{"$ref": "#/$defs/lang"}, {"type": "null"}],
+                                      "description": "the language the interview was given in, if stated"},
                 "interviewee": {"$ref": "#/$defs/lang_map"},
                 "organisation": {"$ref": "#/$defs/lang_map"},
                 "data": {"$ref": "#/$defs/url"},

@@ -52,8 +52,8 @@ def article(archive: Archive, interview: Interview, lang: str) -> dict[str, Any]
         "@type": "Question", "name": plain(qa.question), "url": url(path, "#" + qa_anchor(section, qa)),
         "acceptedAnswer": {"@type": "Answer", "text": plain(qa.answer), "url": url(path, "#" + qa_anchor(section, qa))},
     } for section in doc.sections for qa in section.items]
-    original = config.default_language if config.default_language in interview.documents \
-        else next(iter(interview.documents))
+    original = next((code for code in (interview.meta.original_language, config.default_language)
+                     if code in interview.documents), next(iter(interview.documents)))
     others = [{"@type": "Article", "url": url(urls.interview(code, interview.slug)),
                "inLanguage": config.html_lang(code), "headline": interview.display_title(code)}
               for code in config.languages if code in interview.documents and code != lang]
