@@ -25,5 +25,6 @@ def not_found_page(archive: Archive) -> Page:
                   "home": urls.link(urls.entry(), urls.home(code)),
                   "search": urls.link(urls.entry(), urls.search(code))} for code in config.languages]
     context = {"base": base, "html_lang": config.html_lang(config.default_language), "languages": languages,
-               "title": " · ".join(STRINGS[code]["not_found_title"] for code in config.languages)}
+               "title": " · ".join(STRINGS[code]["not_found_title"] for code in config.languages),
+               "description": STRINGS[config.default_language]["not_found_body"]}
     return Page("404.html", "404.html", context)
