@@ -21,7 +21,7 @@ class BuildResult:
     """What a build did, for the CLI to report."""
 
     pages: int
-    """Files rendered (HTML, XML, JSON, robots.txt)."""
+    """HTML and XML files written (pages, feeds, sitemap; not the data/ JSON)."""
     answers: int
     """Answers indexed for search (0 with --no-search)."""
     warnings: list[Problem]
@@ -67,5 +67,6 @@ def build(content: str, out: str, templates: str | None = None, base_url: str | 
         discard(staging)
         raise
     notes = tuple(n for n in [without_base_url(archive.config)] if n)
-    return BuildResult(len(files), archive.answer_count if search else 0, warnings, time.perf_counter() - started,
+    pages = sum(path.endswith((".html", ".xml")) for path in files)
+    return BuildResult(pages, archive.answer_count if search else 0, warnings, time.perf_counter() - started,
                        notes)
