@@ -133,6 +133,8 @@ def test_an_untranslated_page_is_no_alternate_and_lists_none(site):
     assert notice.one("robots") == "noindex"
     assert notice.hreflangs() == {}
     assert "og:locale:alternate" not in notice.meta
+    assert notice.one("og:title") == "An English-only Interview" and notice.one("twitter:card") == "summary"
+    assert notice.one("og:url") == url_of("zh/interviews/only-en/index.html") and notice.one("og:locale") == "zh_CN"
     english = head(site, "en/interviews/only-en/index.html")
     assert english.hreflangs() == {"en": url_of("en/interviews/only-en/index.html"),
                                    "x-default": url_of("en/interviews/only-en/index.html")}
@@ -212,6 +214,23 @@ def test_undated_entries_use_the_build_time_from_source_date_epoch(tmp_path, mon
     assert_valid_atom(feed)
     assert only(feed, "updated").text == "2023-11-14T22:13:20Z"
     assert [only(e, "updated").text for e in feed.findall(ATOM + "entry")] == ["2023-11-14T22:13:20Z"]
+
+
+def test_a_feed_holds_the_newest_fifty_of_many_interviews_and_the_sitemap_every_page(tmp_path):
+    months = [f"{2019 + n // 12}-{n % 12 + 1:02d}" for n in range(60)]
+    content = write_archive(tmp_path, {f"i{n:02d}": {"en.txt": EN, "zh.txt": ZH, "meta.yaml": f"date: {month}\n"}
+                                       for n, month in enumerate(months)})
+    build(str(content), str(tmp_path / "site"), templates=str(REPO / "templates"), search=False, base_url=BASE)
+    feed = atom(tmp_path / "site", "zh")
+    assert_valid_atom(feed)
+    entries = feed.findall(ATOM + "entry")
+    assert [only(e, "id").text for e in entries] == [BASE + f"zh/interviews/i{n:02d}/" for n in range(59, 9, -1)]
+    assert only(feed, "updated").text == "2023-12-01T00:00:00Z"
+    locs = {loc.text for loc in ET.parse(tmp_path / "site/sitemap.xml").getroot().iter(SITEMAP + "loc")}
+    assert {BASE + f"{lang}/interviews/i{n:02d}/" for lang in ("en", "zh") for n in range(60)} <= locs
+    assert {BASE + "en/page/2/", BASE + "zh/page/2/"} <= locs
+    assert head(tmp_path / "site", "zh/page/2/index.html").hreflangs() == {
+        "en": BASE + "en/page/2/", "zh-CN": BASE + "zh/page/2/", "x-default": BASE + "en/page/2/"}
 
 
 # --- sitemap and robots.txt -----------------------------------------------------------------------------------
