@@ -23,7 +23,7 @@ import re
 from .errors import Problems, SourceSpan
 from .model import Meta
 from .schema import Fields, check_keys, expect, lang_map, suggest
-from .yamlsrc import parse_yaml
+from .yamlsrc import Located, parse_yaml
 
 _FIELDS = Fields(optional=("title", "interviewee", "organisation", "source", "date", "themes",
                            "original_language"))
@@ -57,7 +57,7 @@ def parse_meta(text: str, path: str, languages: list[str], theme_keys: set[str] 
                 themes, SourceSpan(path), lines, original)
 
 
-def _original_language(node, path: str, languages: list[str], problems: Problems) -> str | None:
+def _original_language(node: Located | None, path: str, languages: list[str], problems: Problems) -> str | None:
     if node is None or node.value in languages:
         return None if node is None else str(node.value)
     problems.error(SourceSpan(path, node.line), f"original_language {node.value!r} is not one of the archive's languages",
