@@ -88,3 +88,10 @@ def test_the_bundled_archive_exports_every_answer(tmp_path):
     (interview,) = archive["interviews"]
     for lang in ("en", "zh"):
         assert sum(len(s["qas"]) for s in interview["texts"][lang]["sections"]) == 8
+
+
+def test_pages_link_their_data(site):
+    interview = (site / "zh/interviews/both/index.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate" type="application/json" href="../../../data/interviews/both.json">' in interview
+    themes = (site / "en/themes/index.html").read_text(encoding="utf-8")
+    assert '<link rel="alternate" type="application/json" href="../../data/archive.json">' in themes

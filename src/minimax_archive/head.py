@@ -2,7 +2,8 @@
 
 ``with_head`` adds a ``head`` record to each page's view data (rendered by
 ``head_meta.html``): the meta description, the canonical URL, ``hreflang``
-alternates with ``x-default``, Open Graph and a Twitter card, and the Atom feed.
+alternates with ``x-default``, Open Graph and a Twitter card, the Atom feed, and
+the page's data (``data/``: the interview's JSON, else the whole archive's).
 
 Rules:
 
@@ -43,9 +44,10 @@ def head_of(archive: Archive, page: Page, by_slug: dict[str, Interview]) -> dict
         versions = {code: urls.home(code) for code in config.languages}
         title = " · ".join(config.title.get(code, "") for code in config.languages)
         return _record(archive, path, lang, title, config.description.get(lang, ""), "website",
-                       versions, x_default=path, translated=True)
+                       versions, x_default=path, translated=True) | {"data": "data/archive.json"}
     lang = ctx["lang"]
     title, description, kind = ctx["site_title"], ctx["site_description"], "website"
+    data = urls.link(path, "data/archive.json")
     versions = {code: code + path[len(lang):] for code in config.languages}
     x_default = urls.entry() if path == urls.home(lang) else None
     if page.template in ("interview.html", "missing.html"):
@@ -53,13 +55,14 @@ def head_of(archive: Archive, page: Page, by_slug: dict[str, Interview]) -> dict
         title, kind = ctx["title"], "article"
         description = ctx["summary"] or description
         versions = {code: p for code, p in versions.items() if code in interview.documents}
+        data = urls.link(path, f"data/interviews/{interview.slug}.json")
     elif page.template == "theme.html":
         title = ctx["theme"]["label"]
         description = ctx["theme"]["description"] or description
     elif page.template in ("themes.html", "search.html"):
         title = ctx["t"]["themes" if page.template == "themes.html" else "search"]
     return _record(archive, path, lang, title, description, kind, versions, x_default,
-                   translated=path in versions.values())
+                   translated=path in versions.values()) | {"data": data}
 
 
 def _record(archive: Archive, path: str, lang: str, title: str, description: str, kind: str,
