@@ -13,6 +13,7 @@ from importlib import resources
 import jinja2
 
 from . import urls
+from .bilingual_views import bilingual_pages
 from .errors import BuildError
 from .i18n import plural
 from .model import Archive, ThemeMap
@@ -51,6 +52,7 @@ def pages(archive: Archive, themes: ThemeMap) -> list[Page]:
     for lang in archive.config.languages:
         out += home_pages(archive, lang)
         out += [interview_page(archive, i, lang, themes) for i in archive.interviews]
+        out += bilingual_pages(archive, lang)
         out += theme_pages(archive, lang, themes)
         out.append(search_page(archive, lang, themes))
         out.append(_feed(archive, lang))
