@@ -3,9 +3,9 @@
     python3 tools/screenshots.py                  # docs/screenshots/*.png, the README's set
     python3 tools/screenshots.py --review DIR     # every page type at 320, 375, 768 and 1280 px, screen by screen
 
-The README's set: the interview page in English and Chinese and the
-side-by-side page, at 375 and 1280 px wide, light and dark (the first screen
-of each). The bundled archive is built into a temporary folder (without the
+The README's set: the interview page in English and Chinese, the
+side-by-side page, and a Chinese answer with its citation open, at 375 and
+1280 px wide, light and dark (the first screen of each). The bundled archive is built into a temporary folder (without the
 search index, unless --review, which also shows the search page after a
 search) and served over HTTP from there. Needs Chromium at /usr/bin/chromium
 and CJK fonts (Debian: apt-get install fonts-noto-cjk), or Chinese shows as boxes.
@@ -26,7 +26,10 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 SLUG = "minimax-yan-junjie"
 README_PAGES = {"interview-en": f"en/interviews/{SLUG}/", "interview-zh": f"zh/interviews/{SLUG}/",
-                "bilingual-en": f"en/interviews/{SLUG}/bilingual/"}
+                "bilingual-en": f"en/interviews/{SLUG}/bilingual/",
+                "cite-zh": f"zh/interviews/{SLUG}/#s02-q1"}
+CITE = "cite-zh"
+"""This one shows an answer with its citation box open."""
 REVIEW_PAGES = README_PAGES | {
     "entry": "", "home-en": "en/", "home-zh": "zh/", "themes-en": "en/themes/", "themes-zh": "zh/themes/",
     "theme-zh": "zh/themes/talent/", "bilingual-zh": f"zh/interviews/{SLUG}/bilingual/",
@@ -72,6 +75,9 @@ def shoot(out: Path, pages: dict[str, str], widths: list[int], full: bool, searc
                         page.goto(base + path)
                         if "search" in path:
                             page.wait_for_selector("html[data-search-ready]", state="attached")
+                        if name == CITE:
+                            page.locator("#s02-q1 button.cite").click()
+                            page.evaluate("document.getElementById('s02-q1').scrollIntoView()")
                         page.evaluate("document.fonts.ready")
                         if not full:
                             target = out / f"{name}-{width}-{scheme}.png"
