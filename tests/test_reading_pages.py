@@ -28,7 +28,7 @@ def test_a_byline_without_interviewee_or_date_does_not_start_with_a_separator(tm
 
 def test_navigation_marks_the_current_page(tmp_path):
     out = built(tmp_path, {"plain": {"en.txt": EN, "zh.txt": ZH}})
-    nav = re.compile(r'<nav class="site-nav".*?</nav>', re.S)
+    nav = re.compile(r'<nav class="site-nav".*?</nav>', re.DOTALL)
     def current(page):
         return re.findall(r'<a href="[^"]*" aria-current="(\w+)">([^<]+)</a>', nav.search(text(out / page)).group())
     assert current("en/index.html") == [("page", "Interviews")]

@@ -37,7 +37,7 @@ REVIEW_PAGES = README_PAGES | {
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -68,7 +68,8 @@ def shoot(out: Path, pages: dict[str, str], widths: list[int], full: bool, searc
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
             for scheme in ("light", "dark"):
                 for width in widths:
-                    context = browser.new_context(viewport={"width": width, "height": 900 if width > 800 else 812},
+                    screen = 900 if width > 800 else 812
+                    context = browser.new_context(viewport={"width": width, "height": screen},
                                                   color_scheme=scheme, device_scale_factor=1)
                     page = context.new_page()
                     for name, path in pages.items():
@@ -85,8 +86,7 @@ def shoot(out: Path, pages: dict[str, str], widths: list[int], full: bool, searc
                             written.append(target)
                             continue
                         # Full length, cut into screens that can be looked at one by one.
-                        height = page.evaluate("document.documentElement.scrollHeight")
-                        screen = page.viewport_size["height"]
+                        height = int(page.evaluate("document.documentElement.scrollHeight"))
                         for n, top in enumerate(range(0, height, screen), start=1):
                             target = out / f"{name}-{width}-{scheme}-{n}.png"
                             page.screenshot(path=str(target), full_page=True, clip={

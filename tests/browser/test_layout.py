@@ -14,6 +14,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 from playwright.sync_api import expect
 
@@ -78,7 +80,7 @@ def test_header_takes_two_rows_at_320_px(site, page, lang):
     # Rows: items whose vertical middles lie within 12 px of each other share one.
     middles = sorted(page.eval_on_selector_all(".site-header a, .site-header span", """els => els
         .filter(e => e.offsetParent).map(e => { const r = e.getBoundingClientRect(); return r.top + r.height / 2; })"""))
-    rows = 1 + sum(1 for a, b in zip(middles, middles[1:]) if b - a > 12)
+    rows = 1 + sum(1 for a, b in itertools.pairwise(middles) if b - a > 12)
     assert rows <= 2, f"the header has {rows} rows at 320 px (middles {middles})"
     assert page.evaluate("document.documentElement.scrollWidth") <= 320
     assert page.locator(".facts a.source").evaluate(LINES) == 1
