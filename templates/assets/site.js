@@ -128,3 +128,16 @@ document.addEventListener("click", (event) => {
     }
   });
 })();
+
+// Wide tables: say that they scroll sideways whenever they do (CSS alone shows
+// the hint only on narrow screens).
+(() => {
+  const pairs = [...document.querySelectorAll(".table-scroll")]
+    .map((box) => [box, box.previousElementSibling]).filter(([, hint]) => hint?.classList.contains("scroll-hint"));
+  if (!pairs.length) return;
+  const update = () => {
+    for (const [box, hint] of pairs) hint.classList.toggle("shown", box.scrollWidth > box.clientWidth + 1);
+  };
+  update();
+  addEventListener("resize", update);
+})();
