@@ -3,7 +3,7 @@
 Every page type, in both languages, in the light and the dark colour scheme
 (emulated ``prefers-color-scheme``): the entry page, interview lists, an
 interview (with a citation box open, so its text is checked too), the
-side-by-side page, the themes index, a theme page, the notice for a missing
+side-by-side page, an answer a link has landed on (highlighted), the themes index, a theme page, the notice for a missing
 translation, and the search page after a search has rendered its results and
 filters. axe-core is the copy bundled by the ``axe-playwright-python`` package.
 """
@@ -24,6 +24,7 @@ PAGES = {
     "entry": "",
     "home": "{lang}/",
     "interview": f"{{lang}}/interviews/{SLUG}/",
+    "answer": f"{{lang}}/interviews/{SLUG}/#s02-q1",  # the answer a link lands on is highlighted
     "bilingual": f"{{lang}}/interviews/{SLUG}/bilingual/",
     "themes": "{lang}/themes/",
     "theme": "{lang}/themes/talent/",
