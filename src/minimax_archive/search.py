@@ -6,9 +6,9 @@ answer under a heading that carries its id, so every hit is a sub-result
 linking to ``/en/interviews/<slug>/#s02-q1``. Its ``meta`` carries, per answer,
 the question, themes and readable text, which lets the search page filter by
 theme at the level of answers (Pagefind filters whole pages) and list a
-theme's answers without a text query. :func:`write_index` indexes each
-language into its own bundle (``pagefind/en/``, ``pagefind/zh/``), each with
-its own Pagefind process, in parallel.
+theme's answers without a text query. :func:`index_language` indexes one
+language into its own bundle (``pagefind/en/``, ``pagefind/zh/``) with its own
+Pagefind process, and returns the bundle's files for the writer.
 
 Every indexed text is in :func:`lang.normalise` form (NFKC, Traditional folded
 to Simplified) and written as :func:`lang.index_words`: Chinese runs become
@@ -29,16 +29,17 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterator
 from dataclasses import dataclass
 from html import escape
 
 from . import urls
+from .cancel import Cancel
 from .errors import BuildError
 from .lang import index_words, normalise
 from .markup import plain
 from .model import Archive, Interview, ThemeMap, qa_anchor
+from .pagefind_bundle import BundleFormatError, canonical
 from .pagefind_service import PagefindService
 
 INDEX_LANGUAGE = "en"
@@ -110,22 +111,26 @@ def pagefind_binary() -> str:
     return str(binary)
 
 
-def write_index(site_dir: str, archive: Archive, themes: ThemeMap) -> None:
-    """Index every language into its own bundle, each by its own Pagefind process, in parallel.
+def index_language(archive: Archive, themes: ThemeMap, lang: str, binary: str, timeout: float,
+                   cancel: Cancel) -> dict[str, bytes]:
+    """The search bundle of one language: {site path: bytes}, made reproducible.
 
-    A bundle per language lets the languages be indexed at the same time, and
-    a reader downloads only the index of the language they search in.
+    Each language has its own bundle and its own Pagefind process, so the
+    languages are indexed at the same time, and a reader downloads only the
+    index of the language they search in. Pagefind returns the bundle in
+    memory; nothing is written here.
     """
-    binary = pagefind_binary()
-    languages = archive.config.languages
-    with ThreadPoolExecutor(max_workers=len(languages)) as pool:
-        jobs = [pool.submit(_index_one, binary, os.path.join(site_dir, os.path.dirname(urls.search_bundle(lang))),
-                            documents(archive, themes, lang)) for lang in languages]
-        for job in jobs:
-            job.result()
+    def items() -> Iterator[dict[str, str]]:
+        for document in documents(archive, themes, lang):
+            cancel.check()  # another part of the build failed: stop producing documents
+            yield {"url": document.url, "file_contents": document.html}
 
-
-def _index_one(binary: str, bundle: str, items: Iterable[SearchDocument]) -> None:
-    with PagefindService(binary) as service:
-        service.add_html({"url": d.url, "file_contents": d.html} for d in items)
-        service.write_files(bundle)
+    with PagefindService(binary, timeout, cancel) as service:
+        service.add_html(items())
+        files = service.get_files()
+    try:
+        files = canonical(files)
+    except BundleFormatError as exc:
+        raise BuildError(f"Pagefind failed: {exc} (this archive needs Pagefind 1.5.2)") from None
+    folder = os.path.dirname(urls.search_bundle(lang))
+    return {f"{folder}/{path}": data for path, data in sorted(files.items())}
