@@ -1,13 +1,18 @@
 """Pages to HTML through the Jinja templates; returns ``{path: text}``, writes nothing.
 
-Autoescape is on for HTML and XML, and undefined variables are errors
+Autoescape is on for every template, whatever its file name (an included
+``header.j2`` or ``.txt`` partial too), and undefined variables are errors
 (StrictUndefined), so a template typo fails the build instead of printing
-nothing. Static files (CSS, JS) come from the templates' ``assets/`` folder.
+nothing; the error names the template file and line where it happened, which
+may be a base or included template. Static files (CSS, JS) come from the
+templates' ``assets/`` folder.
 """
 
 from __future__ import annotations
 
 import os
+import traceback
+from collections.abc import Iterator
 from importlib import resources
 
 import jinja2
@@ -20,7 +25,7 @@ from .head import with_head
 from .i18n import plural
 from .model import Archive, ThemeMap
 from .notfound import not_found_page
-from .theme_views import search_page, theme_pages
+from .theme_views import search_page, theme_answer_files, theme_pages
 from .views import Page, entry_page, home_pages, interview_page
 
 
@@ -39,7 +44,7 @@ def shipped_templates() -> str:
 def make_environment(templates_dir: str) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(templates_dir),
-        autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
+        autoescape=True,  # by file name, an included .j2, .htm or .txt partial would print content raw
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
@@ -67,21 +72,38 @@ def pages(archive: Archive, themes: ThemeMap, now: str = "") -> list[Page]:
 
 def render_site(archive: Archive, themes: ThemeMap, templates_dir: str) -> dict[str, str]:
     """Render every page; template errors become a BuildError naming the template and line."""
+    return dict(render_pages(archive, themes, templates_dir))
+
+
+def render_pages(archive: Archive, themes: ThemeMap, templates_dir: str) -> Iterator[tuple[str, str]]:
+    """Render page after page as (path, text), so the caller can write each one, or stop, between pages."""
     env = make_environment(templates_dir)
-    out = {}
     for page in pages(archive, themes, build_time()):
         try:
-            out[page.path] = env.get_template(page.template).render(page.context)
+            text = env.get_template(page.template).render(page.context)
         except jinja2.TemplateSyntaxError as exc:
             raise BuildError(f"{exc.filename or page.template}:{exc.lineno}: template error: {exc.message}") from None
         except jinja2.TemplateNotFound as exc:
             raise BuildError(f"{templates_dir}: template {exc.name!r} not found "
                              "(copy it from the package's templates, or remove the folder to use them)") from None
         except Exception as exc:  # undefined names, bad filters: name the template, never a traceback
-            raise BuildError(f"{page.template}: {type(exc).__name__}: {exc} (while rendering {page.path})") from None
-    out["robots.txt"] = robots_txt(archive.config)
-    out.update(data_files(archive, themes))
-    return out
+            where = _template_position(exc, templates_dir) or page.template
+            raise BuildError(f"{where}: template error: {type(exc).__name__}: {exc} "
+                             f"(while rendering {page.path})") from None
+        yield page.path, text
+    for lang in archive.config.languages:  # the search page's theme lists (JSON, no template)
+        yield from theme_answer_files(archive, lang, themes).items()
+    yield "robots.txt", robots_txt(archive.config)
+    yield from data_files(archive, themes).items()
+
+
+def _template_position(exc: BaseException, templates_dir: str) -> str | None:
+    """``path:line`` of the innermost template frame of an error raised while rendering (Jinja puts
+    the template file and line into the traceback), or None when there is none."""
+    root = os.path.abspath(templates_dir) + os.sep
+    frames = [frame for frame in traceback.extract_tb(exc.__traceback__)
+              if frame.filename and os.path.abspath(frame.filename).startswith(root)]
+    return f"{frames[-1].filename}:{frames[-1].lineno}" if frames else None
 
 
 def asset_files(templates_dir: str) -> dict[str, str]:
