@@ -132,11 +132,14 @@ def test_next_build_cleans_up_after_a_killed_one(tmp_path):
     (tmp_path / ".site-staging-0123456789ab/en").mkdir(parents=True)  # killed while writing
     (tmp_path / ".site-old-0123456789ab").mkdir()  # killed before the first rename of a swap
     (tmp_path / ".site-old-abcdefgh").mkdir()  # tempfile's names, from an earlier version
+    (tmp_path / ".site-old-00000000000c/site").mkdir(parents=True)  # killed after the swap, while removing
+    (tmp_path / ".site-old-00000000000c/site/index.html").write_text("the site before the last one")
     (tmp_path / ".sites-staging-0123456789ab").mkdir()  # not ours: another output's
     result = build(tmp_path)
     assert result.returncode == 0, result.stderr
     assert leftovers(tmp_path) == [".sites-staging-0123456789ab"]
     assert (tmp_path / "site/CNAME").read_text() == "mine"
+    assert "the site before the last one" not in (tmp_path / "site/index.html").read_text()
 
 
 def test_a_swap_killed_between_its_two_renames_is_restored(tmp_path):
