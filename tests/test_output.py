@@ -206,13 +206,8 @@ def test_out_under_a_file_or_inside_content_is_one_line(tmp_path, setup, message
 
 
 def _in_process(tmp_path: Path, capsys) -> tuple[int, str]:
-    cwd = os.getcwd()
-    try:  # the CLI resolves content/ and site/ from the working folder, as a user runs it
-        os.chdir(tmp_path)
-        code = cli.main(["build", "--no-search"])
-    finally:
-        os.chdir(cwd)
-    return code, capsys.readouterr().err
+    code = cli.main(["build", "--no-search", "--content", str(tmp_path / "content"), "--out", str(tmp_path / "site")])
+    return code, capsys.readouterr().err.replace(str(tmp_path), "<tmp>")
 
 
 def _failing(real, code: int, when):
@@ -242,7 +237,7 @@ def test_disk_errors_are_one_line_and_keep_the_previous_site(tmp_path, capsys, m
         monkeypatch.setattr(os, "mkdir", _failing(os.mkdir, code, lambda p, *a: "-staging-" in str(p)))
     else:
         monkeypatch.setattr(os, "rename", _failing(os.rename, code, lambda src, dst: "-staging-" in str(src)))
-    assert _in_process(tmp_path, capsys) == (1, f"error: site: cannot write the site: {message}\n")
+    assert _in_process(tmp_path, capsys) == (1, f"error: <tmp>/site: cannot write the site: {message}\n")
     monkeypatch.undo()
     assert tree_digest(tmp_path / "site") == before and leftovers(tmp_path) == []
 
@@ -252,5 +247,5 @@ def test_out_on_a_mount_point_is_refused_before_building(tmp_path, capsys, monke
     (tmp_path / "site").mkdir()
     real = os.path.ismount
     monkeypatch.setattr(os.path, "ismount", lambda p: p == str(tmp_path / "site") or real(p))
-    assert _in_process(tmp_path, capsys) == (1, ("error: site: is a mount point, and a build replaces its output "
-                                                "folder as a whole (build into a folder inside it, e.g. --out site/site)\n"))
+    assert _in_process(tmp_path, capsys) == (1, ("error: <tmp>/site: is a mount point, and a build replaces its output "
+                                                "folder as a whole (build into a folder inside it, e.g. --out <tmp>/site/site)\n"))
