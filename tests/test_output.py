@@ -249,3 +249,10 @@ def test_out_on_a_mount_point_is_refused_before_building(tmp_path, capsys, monke
     monkeypatch.setattr(os.path, "ismount", lambda p: p == str(tmp_path / "site") or real(p))
     assert _in_process(tmp_path, capsys) == (1, ("error: <tmp>/site: is a mount point, and a build replaces its output "
                                                 "folder as a whole (build into a folder inside it, e.g. --out <tmp>/site/site)\n"))
+
+
+def test_out_that_holds_the_content_folder_is_refused(tmp_path):
+    write_archive(tmp_path / "project")
+    result = build(tmp_path / "project", "--out", ".")
+    assert (result.returncode, result.stderr) == (1, "error: .: contains the content folder content (choose another --out)\n")
+    assert sorted(p.name for p in (tmp_path / "project").iterdir()) == ["content"]
