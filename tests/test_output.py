@@ -19,7 +19,7 @@ from minimax_archive import cli, write
 
 
 def leftovers(root: Path) -> list[str]:
-    return sorted(p.name for p in root.iterdir() if p.name.startswith(".site"))
+    return sorted(p.name for p in root.iterdir() if p.name.startswith(".site") and p.name != ".site.lock")
 
 
 def build(tmp_path: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -189,6 +189,14 @@ def test_a_second_build_into_the_same_folder_is_told_another_is_running(tmp_path
     assert result.returncode == 1
     assert result.stderr == "error: site: another build is running into this folder (wait for it to finish, or stop it)\n"
     assert tree_digest(tmp_path / "site") == before and leftovers(tmp_path) == []
+
+
+def test_builds_into_two_folders_of_the_same_parent_do_not_wait_for_each_other(tmp_path):
+    write_archive(tmp_path)
+    with write.locked(str(tmp_path / "preview")):
+        result = build(tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".lock")) == [".preview.lock", ".site.lock"]
 
 
 @pytest.mark.parametrize("setup, message", [

@@ -32,7 +32,7 @@ from minimax_archive.render import shipped_templates
 
 
 def leftovers(root: Path) -> list[str]:
-    return sorted(p.name for p in root.iterdir() if p.name.startswith(".site"))
+    return sorted(p.name for p in root.iterdir() if p.name.startswith(".site") and p.name != ".site.lock")
 
 
 @pytest.mark.parametrize("behaviour, message", [
