@@ -163,8 +163,10 @@ def snapshot(folders: list[str], ignore: str) -> dict[str, tuple[int, int]]:
     ignore = os.path.realpath(ignore)
     found = {}
     for folder in folders:
+        prune = _within(ignore, os.path.realpath(folder))  # else no folder below can be it (links are not followed)
         for base, dirs, files in os.walk(folder):
-            dirs[:] = [d for d in dirs if not _within(os.path.realpath(os.path.join(base, d)), ignore)]
+            if prune:
+                dirs[:] = [d for d in dirs if not _within(os.path.realpath(os.path.join(base, d)), ignore)]
             for name in files:
                 path = os.path.join(base, name)
                 try:
