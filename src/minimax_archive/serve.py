@@ -22,6 +22,7 @@ import socket
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from types import FrameType
 from typing import Self
@@ -114,9 +115,13 @@ class Preview:
         self._watcher.start()
 
     def _watch(self, folders: list[str], seen: dict[str, tuple[int, int]]) -> None:
-        while not self._stop.wait(self._poll):
+        wait = self._poll
+        while not self._stop.wait(wait):
             try:
+                started = time.monotonic()
                 now = snapshot(folders, self._folder)
+                # A large archive takes a while to look at: look less often, at most a tenth of a core.
+                wait = max(self._poll, 10 * (time.monotonic() - started))
                 if now != seen:
                     print(f"{_changed(seen, now)} changed; rebuilding", flush=True)
                     seen = now
