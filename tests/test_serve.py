@@ -314,6 +314,18 @@ def test_serve_builds_in_a_temporary_folder_removed_on_exit_and_leaves_site_alon
     assert "Traceback" not in preview.output()
 
 
+def test_absolute_links_lead_to_the_preview_unless_base_url_is_given(tmp_path):
+    write_archive(tmp_path)
+    with ServeProcess(tmp_path, "--no-search") as preview:
+        preview.started()
+        page = get_url(preview.url + "en/interviews/test-one/")[2]
+        assert f'<link rel="canonical" href="{preview.url}en/interviews/test-one/">' in page
+    with ServeProcess(tmp_path, "--no-search", "--base-url", "https://example.com/sub/") as preview:
+        preview.started()
+        page = get_url(preview.url + "en/interviews/test-one/")[2]
+        assert '<link rel="canonical" href="https://example.com/sub/en/interviews/test-one/">' in page
+
+
 def test_host_option_is_used_and_named_in_the_url(tmp_path):
     write_archive(tmp_path)
     with ServeProcess(tmp_path, "--no-search", "--host", "localhost") as preview:

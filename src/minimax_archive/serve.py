@@ -75,6 +75,11 @@ class Preview:
         return f"http://{f'[{shown}]' if ':' in shown else shown}:{self._server.server_port}/"
 
     @property
+    def everywhere(self) -> bool:
+        """True when listening on every address of this machine (``--host 0.0.0.0``)."""
+        return self._host in WILDCARDS
+
+    @property
     def served(self) -> Served | None:
         return self._server.served
 
