@@ -128,11 +128,23 @@ class Preview:
                 # A large archive takes a while to look at: look less often, at most a tenth of a core.
                 wait = max(self._poll, 10 * (time.monotonic() - started))
                 if now != seen:
+                    now = self._settled(folders, now)
                     print(f"{_changed(seen, now)} changed; rebuilding", flush=True)
                     seen = now
                     self.rebuild()
             except Exception as exc:  # noqa: BLE001 - report it and keep watching, never die silently
                 print(f"{self._describe(exc)}\nstill watching", file=sys.stderr, flush=True)
+
+    def _settled(self, folders: list[str], now: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
+        """Wait until the files stop changing (an editor saving in pieces), for at most a second."""
+        for _ in range(10):
+            if self._stop.wait(0.1):
+                break
+            again = snapshot(folders, self._folder)
+            if again == now:
+                break
+            now = again
+        return now
 
     def serve_forever(self) -> None:
         """Answer requests until Ctrl-C, SIGTERM (inside ``with``, in the main thread) or :meth:`shutdown`."""
