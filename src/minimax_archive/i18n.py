@@ -59,6 +59,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "older": "Older",
         "page_n": "Page {n} of {total}",
         "read_in": "Read in",
+        "not_found_title": "Page not found",
+        "not_found_body": "There is no page at this address. It may have moved, or the link may be mistyped.",
+        "not_found_home": "All interviews",
     },
     "zh": {
         "home": "访谈",
@@ -102,5 +105,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "older": "较早",
         "page_n": "第 {n} 页，共 {total} 页",
         "read_in": "阅读",
+        "not_found_title": "页面不存在",
+        "not_found_body": "这个地址没有页面，可能已经移走，也可能是链接有误。",
+        "not_found_home": "全部访谈",
     },
 }
