@@ -320,6 +320,8 @@ def test_absolute_links_lead_to_the_preview_unless_base_url_is_given(tmp_path):
         preview.started()
         page = get_url(preview.url + "en/interviews/test-one/")[2]
         assert f'<link rel="canonical" href="{preview.url}en/interviews/test-one/">' in page
+        status, _, missing = get_url(preview.url + "no/such/page/")
+        assert status == 404 and '<base href="/">' in missing  # the site's 404 page, its links from the root
     with ServeProcess(tmp_path, "--no-search", "--base-url", "https://example.com/sub/") as preview:
         preview.started()
         page = get_url(preview.url + "en/interviews/test-one/")[2]
