@@ -162,6 +162,21 @@ def test_every_address_answers_this_machines_name_but_not_others(tmp_path):
         assert get(preview, "/", host="attacker.example")[0] == 403
 
 
+def test_a_browser_leaving_mid_answer_is_not_an_error_but_a_failure_is_one_line(tmp_path, capsys):
+    with running(files({"index.html": PAGE.format("home")})) as preview:
+        server = preview._server
+        for gone in (BrokenPipeError(), ConnectionResetError()):
+            try:
+                raise gone
+            except ConnectionError:
+                server.handle_error(None, ("127.0.0.1", 1))
+        try:
+            raise ValueError("bad")
+        except ValueError:
+            server.handle_error(None, ("127.0.0.1", 1))
+    assert capsys.readouterr().err == "error: while answering a request: ValueError: bad\n"
+
+
 # --- live reload and errors ----------------------------------------------------------------------
 
 def test_pages_get_the_reload_script_on_the_way_out_never_in_the_build(tmp_path):
