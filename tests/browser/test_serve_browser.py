@@ -51,6 +51,8 @@ def test_an_edit_shows_up_in_the_open_page_and_a_broken_edit_shows_its_error(tmp
         expect(page.locator("#s01-q2")).to_contain_text("Dense models are slow to serve.", timeout=WAIT_MS)
         expect(page.locator(OVERLAY)).to_have_count(0)
         expect(chinese.locator(OVERLAY)).to_have_count(0, timeout=WAIT_MS)
+    output = preview.output()
+    assert "en.txt:13: item 2 has no question mark" in output and "Traceback" not in output
 
 
 def test_search_works_in_the_preview(tmp_path, page):
