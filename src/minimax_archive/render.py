@@ -20,6 +20,7 @@ import jinja2
 from .data_export import data_files
 from .dates import build_time
 from .discovery import feed_page, robots_txt, sitemap_page
+from .bilingual_views import bilingual_pages
 from .errors import BuildError
 from .head import with_head
 from .i18n import plural
@@ -60,6 +61,7 @@ def pages(archive: Archive, themes: ThemeMap, now: str = "") -> list[Page]:
     for lang in archive.config.languages:
         out += home_pages(archive, lang)
         out += [interview_page(archive, i, lang, themes) for i in archive.interviews]
+        out += bilingual_pages(archive, lang)
         out += theme_pages(archive, lang, themes)
         out.append(search_page(archive, lang, themes))
     out = with_head(archive, out)

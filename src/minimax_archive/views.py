@@ -8,6 +8,7 @@ function is pure and returns ``Page`` records; ``render.py`` turns them into HTM
 from __future__ import annotations
 
 import json
+import urllib.parse
 from dataclasses import dataclass
 from typing import Any
 
@@ -47,10 +48,19 @@ def common(archive: Archive, lang: str, path: str) -> dict[str, Any]:
         "site_description": config.description.get(lang, ""),
         "nav": {"home": urls.link(path, urls.home(lang)), "themes": urls.link(path, urls.themes(lang)),
                 "search": urls.link(path, urls.search(lang))},
+        "nav_current": _nav_current(lang, path),
         "switch": [{"lang": code, "name": KNOWN_LANGUAGES[code][0], "hreflang": config.html_lang(code),
                     "href": urls.link(path, other_path(code)), "current": code == lang}
                    for code in config.languages],
     }
+
+
+def _nav_current(lang: str, path: str) -> dict[str, str | None]:
+    """aria-current for the navigation: "page" on the page itself, "true" inside its part of the site."""
+    parts = {"home": (urls.home(lang), f"{lang}/page/"), "themes": (urls.themes(lang), f"{lang}/themes/"),
+             "search": (urls.search(lang), urls.search(lang))}
+    return {key: "page" if path == own else "true" if path.startswith(prefix) else None
+            for key, (own, prefix) in parts.items()}
 
 
 def entry_page(archive: Archive) -> Page:
@@ -118,10 +128,19 @@ def interview_page(archive: Archive, interview: Interview, lang: str, themes: Th
     context |= {
         "abstract": Markup(render_block(doc.abstract)) if doc.abstract else None,
         "source": interview.meta.source,
+        "source_host": urllib.parse.urlsplit(interview.meta.source).hostname if interview.meta.source else None,
+        "bilingual": urls.link(path, urls.bilingual(lang, interview.slug)) if bilingual_pair(archive, interview, lang) else None,
         "sections": sections,
         "json_ld": script_json(jsonld.article(archive, interview, lang)),
     }
     return Page(path, "interview.html", context)
+
+
+def bilingual_pair(archive: Archive, interview: Interview, lang: str) -> str | None:
+    """The other language a side-by-side page of ``interview`` in ``lang`` shows, if it has both texts."""
+    if lang not in interview.documents:
+        return None
+    return next((code for code in archive.config.languages if code != lang and code in interview.documents), None)
 
 
 def script_json(data: Any) -> Markup:
