@@ -112,7 +112,9 @@ def _serve(args: argparse.Namespace) -> int:
     watched = [args.content, resolve_templates(args.templates)]
 
     def build_into(out: str) -> None:
-        result = build(args.content, out, args.templates, args.base_url, search=not args.no_search)
+        # Absolute links (canonical, feeds, the 404 page's) lead to the preview itself, as in Hugo and Zola.
+        base_url = args.base_url or (None if preview.everywhere else preview.url)
+        result = build(args.content, out, args.templates, base_url, search=not args.no_search)
         _report(result.warnings)
         print(f"built {result.pages} pages, {result.answers} answers indexed, "
               f"{count(len(result.warnings), 'warning')} in {result.seconds:.2f}s", flush=True)
