@@ -6,10 +6,11 @@ strings, ``path:line: message (hint)`` with the path as ``tests/fixtures/aili/NA
 document (or null) with the line of every title, section and item. Each fixture is its own test
 (``test_fixture[crlf]``).
 
-To add a case, write NAME.txt (with Python when the bytes matter), then regenerate the expected
-files from the current parser and review the diff before committing::
+To add a case, write NAME.txt (with Python when the bytes matter), then compare the expected
+files with what the current parser gives, and review every changed line against its input::
 
-    python3 tests/test_aili.py
+    python3 tests/test_aili.py            # prints the differences as a unified diff; writes nothing
+    python3 tests/test_aili.py --write    # after review: writes the new and changed expected files
 
 The other tests parse string literals (the parser is pure), the real interview texts, and
 pathological or oversized input.
@@ -17,6 +18,7 @@ pathological or oversized input.
 
 from __future__ import annotations
 
+import difflib
 import os
 import sys
 from pathlib import Path
@@ -70,13 +72,40 @@ _Dumper.add_representer(str, lambda dumper, value: dumper.represent_scalar(
     "tag:yaml.org,2002:str", value, style="|" if "\n" in value else None))
 
 
-def regenerate() -> None:
-    """Rewrite every expected file from the current parser (all computed first, then written)."""
-    results = {name: yaml.dump(run_fixture(name), Dumper=_Dumper, allow_unicode=True, sort_keys=False,
-                               width=10_000) for name in NAMES}
-    for name, text in results.items():
-        (FIXTURES / f"{name}.expected.yaml").write_text(text, encoding="utf-8")
-    print(f"wrote {len(results)} files tests/fixtures/aili/*.expected.yaml")
+def expected_text(name: str) -> str:
+    """What NAME.expected.yaml should hold, from the current parser."""
+    return yaml.dump(run_fixture(name), Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=10_000)
+
+
+def regenerate(argv: list[str]) -> int:
+    """Print how the expected files differ from the parser's results; with --write, write them.
+
+    Golden files are reviewed, not regenerated blindly: read each hunk against its input first.
+    """
+    write = argv == ["--write"]
+    if argv and not write:
+        print("usage: python3 tests/test_aili.py [--write]", file=sys.stderr)
+        return 2
+    changed = {}
+    for name in NAMES:
+        path = FIXTURES / f"{name}.expected.yaml"
+        old = path.read_text(encoding="utf-8") if path.exists() else ""
+        new = expected_text(name)
+        if new != old:
+            changed[path] = new
+            shown = f"tests/fixtures/aili/{path.name}"
+            sys.stdout.writelines(difflib.unified_diff(old.splitlines(keepends=True), new.splitlines(keepends=True),
+                                                       shown if old else "/dev/null", shown))
+    if not changed:
+        print(f"all {len(NAMES)} expected files match the parser")
+    elif write:
+        for path, text in changed.items():
+            path.write_text(text, encoding="utf-8")
+        print(f"wrote {len(changed)} of {len(NAMES)} expected files")
+    else:
+        print(f"{len(changed)} of {len(NAMES)} expected files differ; review the diff above, "
+              "then run python3 tests/test_aili.py --write")
+    return 0
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -86,7 +115,7 @@ def test_fixture(name):
     expected = yaml.safe_load(expected_path.read_text(encoding="utf-8"))
     assert run_fixture(name) == expected, (
         f"tests/fixtures/aili/{name}.txt no longer gives {expected_path.name}; "
-        "if the change is intended, run python3 tests/test_aili.py and review the diff")
+        "if the change is intended, run python3 tests/test_aili.py, review the diff, then add --write")
 
 
 def test_every_expected_file_has_an_input():
@@ -159,6 +188,63 @@ def test_final_item_without_question_mark_but_with_more_lines_is_an_error():
                         "(the question ends at the first '?' or '？'; add one after the question)"]
 
 
+def test_more_than_999_items_in_a_section_are_all_items():
+    doc, problems = parse(HEAD + "[01] S\n" + "".join(f"{n}. Q{n}? A{n}.\n" for n in range(1, 5001)))
+    assert problems == []
+    items = doc.sections[0].items
+    assert [q.number for q in items] == list(range(1, 5001))
+    assert (items[999].question, items[999].answer) == ("Q1000?", "A1000.")
+
+
+def test_a_year_at_the_start_of_an_answer_line_stays_text():
+    doc, problems = parse(HEAD + "[01] S\n1. When? It began\n2021. That was the year.\n2. Next? Yes.\n")
+    assert problems == []
+    assert [q.answer for q in doc.sections[0].items] == ["It began\n2021. That was the year.", "Yes."]
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u200d", "\ufeff", "\u2060", "\u200e", "\u00ad"])
+def test_an_invisible_character_before_an_item_number_does_not_merge_items(invisible):
+    doc, problems = parse(HEAD + f"[01] S\n1. Q? A.\n{invisible}2. Next? B.\n{invisible}[02] T\n1. Q? C.\n")
+    assert problems == []
+    assert [[q.answer for q in s.items] for s in doc.sections] == [["A.", "B."], ["C."]]
+
+
+def test_an_unindented_list_in_an_answer_is_one_error_and_the_next_item_is_fine():
+    _, problems = parse(HEAD + "[01] S\n1. Q? Two reasons:\n1. scale\n2. cost\n3. time\n2. Next? Yes.\n3. Last? Yes.\n")
+    assert problems == ["t.txt:11: item 1 where item 2 was expected in section [01] (items are numbered "
+                        "1, 2, ... in every section; indent a numbered list inside an answer)"]
+
+
+@pytest.mark.parametrize("citation", ["[12] LatePost, 2024.", "[02] LatePost, 2024."])
+def test_a_citation_at_the_start_of_an_answer_line_is_one_error(citation):
+    _, problems = parse(HEAD + f"[01] S\n1. Q? A.\n{citation}\n2. Next? B.\n[02] T\n1. Q? C.\n")
+    assert problems == [f"t.txt:11: a line starting with '{citation[:4]}' inside an answer is read as a section "
+                        "heading (a section heading is followed by item 1; to keep the citation, move it to "
+                        "the end of the line above)"]
+
+
+def test_a_citation_line_ending_the_file_is_one_error():
+    _, problems = parse(HEAD + "[01] S\n1. Q? A.\n[12] LatePost, 2024.\n")
+    assert problems == ["t.txt:11: a line starting with '[12]' inside an answer is read as a section heading "
+                        "(a section heading is followed by item 1; to keep the citation, move it to the end "
+                        "of the line above)"]
+
+
+def test_markdown_nested_too_deeply_is_an_error_at_its_line():
+    deep = "".join("  " * i + f"- level{i}\n" for i in range(60))
+    _, problems = parse(HEAD + "[01] S\n1. Q? Levels:\n" + deep + "\nafter\n2. Next? Yes.\n")
+    assert problems == ["t.txt:60: lists or quotes nested too deeply: the rest of the answer would not be "
+                        "shown (nest them at most 49 levels deep)"]
+    _, problems = parse("Title\n\n🌈 Abstract\n\nIntro.\n" + ">" * 500 + " deep\n\n🙋 Q&A\n\n[01] S\n1. Q? A.\n")
+    assert problems == ["t.txt:6: lists or quotes nested too deeply: the rest of the abstract would not be "
+                        "shown (nest them at most 49 levels deep)"]
+
+
+def test_page_chrome_inside_the_qa_is_content():
+    doc, problems = parse(HEAD + "[01] S\n1. Q? A.\nShare\n\n2. Next? B.\n")
+    assert problems == [] and doc.sections[0].items[0].answer == "A.\nShare"
+
+
 @pytest.mark.parametrize("numbers, wrong", [("1 3 4", "3"), ("1 5 3", "5")], ids=["omission", "typo"])
 def test_a_wrong_item_number_is_reported_once(numbers, wrong):
     _, problems = parse(HEAD + "[01] S\n\n" + "".join(f"{n}. Q? A.\n\n" for n in numbers.split()))
@@ -190,13 +276,13 @@ def test_problems_are_added_to_those_already_collected():
 
 
 def test_reading_stops_after_50_errors():
-    doc, problems = parse(HEAD + "[01] S\n" + "1. \n" * 1000)
+    doc, problems = parse(HEAD + "[01] S\n" + "1. Q?\n" * 1000)
     assert doc is None and len(problems) == 51
     assert problems[:3] == [
-        "t.txt:10: item 1 has no question mark (the question ends at the first '?' or '？'; add one after the question)",
+        "t.txt:10: item 1 has no answer (write the answer after the question mark)",
         "t.txt:11: item 1 where item 2 was expected in section [01] "
         "(items are numbered 1, 2, ... in every section; indent a numbered list inside an answer)",
-        "t.txt:11: item 1 has no question mark (the question ends at the first '?' or '？'; add one after the question)"]
+        "t.txt:11: item 1 has no answer (write the answer after the question mark)"]
     assert problems[-1] == ("t.txt:35: stopped reading after 50 errors "
                             "(is this an Aili summary? fix the problems above first)")
 
@@ -221,17 +307,17 @@ def test_pathological_input_completes_and_reports(text):
 
 # -- decoding and reading files -----------------------------------------------------------------
 
-@pytest.mark.parametrize("data, line", [
-    (b"ok\n\xff", 2),
-    (b"a\r\nb\r\n\xe9t\xe9", 3),
-    (b"a\rb\rc\r\xff", 4),
-    (b"\xef\xbb\xbf\n\n\xff", 3),
-    (b"\xff\xfeT\x00", 1),
+@pytest.mark.parametrize("data, line, byte", [
+    (b"ok\n\xff", 2, "FF"),
+    (b"a\r\nb\r\n\xe9t\xe9", 3, "E9"),
+    (b"a\rb\rc\r\xff", 4, "FF"),
+    (b"\xef\xbb\xbf\n\n\xff", 3, "FF"),
+    (b"\xff\xfeT\x00", 1, "FF"),
 ])
-def test_decode_refuses_non_utf8_naming_the_line(data, line):
+def test_decode_refuses_non_utf8_naming_the_line(data, line, byte):
     with pytest.raises(ContentError) as caught:
         decode(data, "dir/en.txt")
-    assert str(caught.value) == f"dir/en.txt: not UTF-8 at line {line} (save the file as UTF-8)"
+    assert str(caught.value) == f"dir/en.txt:{line}: byte 0x{byte} is not UTF-8 (save the file as UTF-8)"
 
 
 def test_decode_normalises():
@@ -275,4 +361,4 @@ def test_read_text_refuses_a_symlink(tmp_path):
 
 
 if __name__ == "__main__":
-    sys.exit(regenerate())
+    sys.exit(regenerate(sys.argv[1:]))

@@ -4,7 +4,8 @@
    emoji) parses back to the same model, and every span points at its heading or item line.
 2. parse_document never raises, on any text: it returns a Document exactly when it recorded no
    error, and every problem names the file and a line that exists.
-3. decode() on any bytes returns text or raises ContentError, nothing else.
+3. decode() on any bytes returns text or raises ContentError naming path:line, nothing else; the
+   text never holds a character that web pages and feeds forbid.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from hypothesis import strategies as st
 from minimax_archive.aili import parse_document
 from minimax_archive.errors import ContentError, Problems, SourceSpan
 from minimax_archive.model import QA, Document, Section
-from minimax_archive.textfile import decode
+from minimax_archive.textfile import FORBIDDEN, decode
 
 MODEST = settings(max_examples=200, deadline=None)
 NOWHERE = SourceSpan("generated")
@@ -128,13 +129,18 @@ def test_decode_returns_text_or_content_error(data):
     try:
         text = decode(data, "t.txt")
     except ContentError as exc:
-        assert re.fullmatch(r"t\.txt: not UTF-8 at line \d+ \(save the file as UTF-8\)", str(exc))
+        for problem in exc.problems:
+            assert re.fullmatch(r"t\.txt:\d+: (byte 0x[0-9A-F]{2} is not UTF-8 \(save the file as UTF-8\)"
+                                r"|control character U\+[0-9A-F]{4,6}( \(.+\))? in the text \(.+\)"
+                                r"|more lines with control characters \(.+\))", str(problem)), str(problem)
     else:
         assert "\r" not in text and unicodedata.is_normalized("NFC", text)
+        assert not FORBIDDEN.search(text)
 
 
 @MODEST
-@given(st.text().map(lambda t: t.replace("\r", "")), st.sampled_from(["\n", "\r\n", "\r"]), st.booleans())
+@given(st.text().map(lambda t: FORBIDDEN.sub("", t.replace("\r", ""))), st.sampled_from(["\n", "\r\n", "\r"]),
+       st.booleans())
 def test_decode_normalises_any_utf8_text(text, newline, bom):
     data = (b"\xef\xbb\xbf" if bom else b"") + text.replace("\n", newline).encode()
     expected = text if bom else text.removeprefix("\ufeff")  # only one BOM is dropped

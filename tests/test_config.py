@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-
 from sitekit import ARCHIVE_YAML, EN, ZH, write_archive
+
 from minimax_archive.config import parse_config
 from minimax_archive.errors import ContentError, Problems
 from minimax_archive.loader import load_archive
@@ -77,6 +77,12 @@ def test_meta_parses_and_reports_unknown_themes_and_keys():
     ]
 
 
+def test_meta_original_language_must_be_an_archive_language():
+    assert meta_problems("original_language: zh\n") == []
+    assert meta_problems("original_language: fr\n") == [
+        "meta.yaml:1: original_language 'fr' is not one of the archive's languages (use one of: en, zh)"]
+
+
 def test_meta_naming_a_qa_that_does_not_exist(tmp_path):
     write_archive(tmp_path, {"one": {"en.txt": EN, "zh.txt": ZH, "meta.yaml": "themes:\n  s09-q1: [moe]\n"}})
     with pytest.raises(ContentError) as info:
@@ -118,3 +124,87 @@ def test_folder_names_that_are_not_safe_slugs_are_refused(tmp_path, name):
     assert [str(p) for p in info.value.problems] == [
         f"{content}/interviews/{name}: folder name {name!r} is not a safe slug (use lowercase ASCII "
         "letters, digits and '-', at most 80 characters)"]
+
+
+# -- YAML that could hang or crash the build ---------------------------------------------------
+
+def alias_bomb(levels: int) -> str:
+    """Each level names the one before nine times: 9**levels values from a few hundred bytes."""
+    lines = ["a0: &a0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    lines += [f"a{i}: &a{i} [{', '.join([f'*a{i - 1}'] * 9)}]" for i in range(1, levels + 1)]
+    return "\n".join(lines) + "\n"
+
+
+def test_a_yaml_alias_bomb_in_meta_yaml_is_refused_at_once():
+    text = alias_bomb(9)
+    assert len(text.encode()) < 600
+    assert meta_problems(text)[:2] == [
+        "meta.yaml:2: YAML alias '*a0' is not supported (write the value out in full)",
+        "meta.yaml:3: YAML alias '*a1' is not supported (write the value out in full)"]
+    assert len(meta_problems(text)) == 9  # one per line, not one per alias
+
+
+def test_a_yaml_alias_bomb_in_archive_yaml_is_refused(tmp_path):
+    content = write_archive(tmp_path, archive_yaml=ARCHIVE_YAML + "extra:\n" + "".join(
+        "  " + line + "\n" for line in alias_bomb(7).splitlines()))
+    with pytest.raises(ContentError) as info:
+        load_archive(str(content))
+    messages = [str(p) for p in info.value.problems]
+    assert messages[0] == f"{content}/archive.yaml:13: YAML alias '*a0' is not supported (write the value out in full)"
+    assert len(messages) == 7
+
+
+def test_even_one_alias_is_an_error():
+    assert meta_problems("interviewee: &who {en: Yan Junjie, zh: 闫俊杰}\norganisation: *who\n") == [
+        "meta.yaml:2: YAML alias '*who' is not supported (write the value out in full)"]
+
+
+def test_a_5000_digit_integer_is_an_error_not_a_traceback():
+    assert meta_problems("date: " + "9" * 5000 + "\n") == [
+        "meta.yaml:1: a number with more than 100 digits (quote it if it is text)"]
+    assert config_errors(ARCHIVE_YAML + "default_language: " + "1" * 5000 + "\n") == [
+        "archive.yaml:11: a number with more than 100 digits (quote it if it is text)"]
+
+
+@pytest.mark.parametrize("brackets", ["[" * 5000, "[" * 5000 + "]" * 5000, "{a: " * 5000 + "}" * 5000],
+                         ids=["unclosed", "closed", "mappings"])
+def test_5000_nested_brackets_are_an_error_not_a_traceback(brackets):
+    assert meta_problems("title:\n  en: " + brackets + "\n") == [
+        "meta.yaml:2: lists and mappings nested more than 20 deep (content YAML needs only a few levels; "
+        "check the brackets)"]
+
+
+@pytest.mark.parametrize("date", ["2024-02-30", "2023-02-29", "2024-04-31", "2024-06-00"])
+def test_a_day_that_does_not_exist_is_not_a_date(date):
+    problems = meta_problems(f"date: {date}\n")
+    assert problems == ([f"meta.yaml:1: date '{date}' does not exist (check the day of the month)"]
+                        if not date.endswith("00") else
+                        [f"meta.yaml:1: date '{date}' is not a date (write YYYY-MM-DD, YYYY-MM or YYYY)"])
+
+
+def test_real_dates_are_dates():
+    for date in ("2024-02-29", "2024-12", "2024"):
+        problems = Problems()
+        assert parse_meta(f"date: {date}\n", "meta.yaml", ["en", "zh"], set(), problems).date == date
+        assert not problems.items
+
+
+@pytest.mark.parametrize("value, char", [('"a\\eb"', "U+001B (ESC)"), ('"a\\0b"', "U+0000 (NUL)"),
+                                         ('"a\\vb"', "U+000B (vertical tab)"), ('"a\\uFFFEb"', "U+FFFE"),
+                                         ('"a\\ud800b"', "U+D800"), ('"a\\x85b"', "U+0085")])
+def test_control_characters_written_as_escapes_are_errors(value, char):
+    assert meta_problems(f"title:\n  en: {value}\n") == [
+        f"meta.yaml:2: control character {char} in the text (remove the escape: it is not allowed in web "
+        "pages and feeds)"]
+
+
+def test_a_control_character_in_a_yaml_file_names_its_line():
+    assert meta_problems("interviewee:\n  en: Yan\x1b Junjie\n") == [
+        "meta.yaml:2: control character U+001B (ESC) in the file (remove it: it is invisible in most "
+        "editors, and is not allowed in web pages and feeds)"]
+
+
+def test_a_value_already_reported_is_not_reported_again():
+    assert meta_problems("date: no\nsource: 010\n") == [
+        "meta.yaml:1: 'no' would be read as a boolean (write true or false, or quote it: \"no\")",
+        "meta.yaml:2: '010' would be read as an octal or base-60 number (quote it: \"010\")"]

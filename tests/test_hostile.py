@@ -6,9 +6,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
-from sitekit import EN, REPO, ZH, write_archive
 from hostile import write_hostile_archive
+from sitekit import ARCHIVE_YAML, EN, REPO, ZH, write_archive
+
 from minimax_archive.build import build
 from minimax_archive.errors import ContentError
 from minimax_archive.loader import load_archive
@@ -18,7 +18,9 @@ from minimax_archive.loader import load_archive
 def hostile_site(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("hostile")
     content = write_hostile_archive(root)
-    build(str(content), str(root / "site"), templates=str(REPO / "templates"), search=False)
+    # With a base URL, so that the feeds and the sitemap are written too.
+    build(str(content), str(root / "site"), templates=str(REPO / "templates"), search=False,
+          base_url="https://archive.test/sub/")
     return root / "site"
 
 
@@ -91,3 +93,20 @@ def test_pathological_markdown_renders_and_finishes(tmp_path):
     build(str(content), str(tmp_path / "site"), templates=str(REPO / "templates"), search=False)
     html = (tmp_path / "site/en/interviews/x/index.html").read_text(encoding="utf-8")
     assert "Because MoE is cheaper." in html and "&lt;&lt;&lt;" in html
+
+
+def test_control_characters_never_reach_a_page_or_feed(tmp_path):
+    """NUL, VT, ESC and U+FFFE make feed.xml invalid XML: refused at their line, in texts and YAML."""
+    title = "A Test \x00Interview \x0bwith \x1b[1m and \ufffe"
+    meta = 'interviewee: {en: "Yan\\eJunjie", zh: 闫俊杰}\n'
+    archive_yaml = ARCHIVE_YAML.replace("description: {en: A test.,", 'description: {en: "A\\0test",')
+    content = write_archive(tmp_path, {"x": {"en.txt": EN.replace("A Test Interview", title), "zh.txt": ZH,
+                                             "meta.yaml": meta}}, archive_yaml=archive_yaml)
+    with pytest.raises(ContentError) as info:
+        load_archive(str(content))
+    hint = "it is not allowed in web pages and feeds)"
+    assert [str(p) for p in info.value.problems] == [
+        f"{content}/archive.yaml:2: control character U+0000 (NUL) in the text (remove the escape: {hint}",
+        f"{content}/interviews/x/meta.yaml:1: control character U+001B (ESC) in the text (remove the escape: {hint}",
+        f"{content}/interviews/x/en.txt:1: control character U+0000 (NUL) in the text "
+        f"(remove it: it is invisible in most editors, and is not allowed in web pages and feeds)"]

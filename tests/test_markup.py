@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from minimax_archive.markup import _MD, excerpt, plain, render_block, render_inline
+from minimax_archive.markup import _MD, MAX_DEPTH, excerpt, plain, render_block, render_inline, too_deep
 
 
 def test_raw_html_is_text_and_unsafe_links_are_not_links():
@@ -34,9 +34,19 @@ def test_fast_path_renders_exactly_like_markdown_it(text):
         assert render_inline(text) == _MD.renderInline(text)
 
 
-def test_chinese_pairs_for_the_pair_index():
-    from minimax_archive.search import pairs
+DEEP_LIST = "".join("  " * i + f"- level{i}\n" for i in range(10)) + "\nafter the list\n"
+DEEP_QUOTE = ">" * 20 + " quoted\n\nafter the quote\n"
 
-    assert pairs("至关重要") == "至关 关重 重要"
-    assert pairs("用 MoE 模型，2021 年") == "用 MoE 模型 ，2021 年"
-    assert pairs("English only") == "English only"
+
+def test_a_list_10_deep_and_a_quote_20_deep_are_shown_whole_on_the_page_and_in_search():
+    for text, last in ((DEEP_LIST, "after the list"), (DEEP_QUOTE, "after the quote")):
+        assert too_deep(text) is None
+        html = render_block(text)
+        assert last in html and html.count("<ul>") + html.count("<blockquote>") in (10, 20)
+        assert plain(text).endswith(last)
+
+
+def test_nesting_that_markdown_would_cut_is_found_with_its_line():
+    assert too_deep("intro\n" + "".join("  " * i + f"- level{i}\n" for i in range(60))) == 50
+    assert too_deep("a\n\n" + "> " * 5000 + "x\n") == 2
+    assert too_deep("".join("  " * i + f"- level{i}\n" for i in range(MAX_DEPTH))) is None

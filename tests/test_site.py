@@ -17,7 +17,8 @@ SLUG = "minimax-yan-junjie"
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("bundled") / "site"
-    build(str(REPO / "content"), str(out), templates=str(REPO / "templates"), search=False)
+    build(str(REPO / "content"), str(out), templates=str(REPO / "templates"), search=False,
+          base_url="https://archive.test/minimax-archive/")  # as published: with feeds and sitemap
     return out
 
 

@@ -9,7 +9,8 @@ One or more paragraphs.                              allowed. Missing or empty: 
 
 🙋 Q&A                                            <- or 🙋 问答; any emoji or none; may be missing
 
-[01] Section title                                <- two digits, numbered 01, 02, ... in order
+[01] Section title                                <- two digits, numbered 01, 02, ... in order; the title
+                                                     may be on the next line under a bare '[01]'
 
 1. Question ends at the first ? or ？ Answer ...  <- unindented, numbered 1, 2, ... in every section
 More paragraphs, "- bullet" lines, "[6] ..." lines or an indented "1. numbered list" continue the answer.
@@ -17,9 +18,21 @@ More paragraphs, "- bullet" lines, "[6] ..." lines or an indented "1. numbered l
 
 Rules, so that a text either loads exactly right or gets a precise error:
 
-- Trailing whitespace is dropped and runs of blank lines count as one.
-- ``[6]`` (one digit) is never a heading; a line starting with a two-digit ``[12]`` is.
-- The answer starts after the first ``?`` or ``？`` on the item's line and may hold more of them.
+- Trailing whitespace and invisible characters at the start of a line (zero-width space, BOM,
+  direction marks) are dropped, and runs of blank lines count as one.
+- Page chrome copied from a browser with the summary is dropped, but only where no content can
+  be: before the title, between the title and the abstract, after the abstract and at the end of
+  the file. It is a fixed list of whole lines (see ``sharepage``): Aili badges and
+  buttons, sign-in and download links, copyright and policy lines; above the abstract also a URL,
+  a bare domain, a date and a repeated title line.
+- ``[6]`` (one digit) is never a heading; a line starting with a two-digit ``[12]`` is, except
+  inside an answer when the next numbered line continues the same section (a citation at the
+  start of a line): that is one error, and the line stays in the answer.
+- The answer starts after the first ``?`` or ``？`` on the item's line that is not inside inline
+  code, a Markdown link or a URL, and may hold more of them.
+- An unindented numbered line inside an answer that does not continue the item numbering and has
+  no question mark is an unindented list: one error, and its lines stay in the answer. Numbers of
+  four digits or more are items only where that number is due (``2021. was the year`` is text).
 - Only the file's final item may be cut short (no question mark, no answer, or no closing
   punctuation): it is loaded with ``truncated=True`` and a warning.
 - Everything else that does not fit is an error naming ``path:line`` and a fix: text between the
@@ -38,16 +51,17 @@ import re
 from dataclasses import dataclass, field
 
 from .errors import Problems, SourceSpan
+from .markup import MAX_DEPTH, question_end, too_deep
 from .model import QA, Document, Section
+from .sharepage import is_chrome, is_url
 
 _ABSTRACT = re.compile(r"^[^\w\[]*(abstract|summary|摘要)\s*[:：]?\s*$", re.IGNORECASE)
 _QA = re.compile(r"^[^\w\[]*(q\s*&\s*a|q\s*and\s*a|问答)\s*[:：]?\s*$", re.IGNORECASE)
 _SECTION = re.compile(r"^\[(\d{2})\]\s*(.*)$")
 # "3.5 billion" starting an answer line is not item 3.
-_ITEM = re.compile(r"^(\d{1,3})[.．、](?!\d)\s*(.*)$")
-# Lines that web pages and share buttons put before a summary: never content.
-_CHROME = re.compile(r"^(summari[sz]ed?\s+by\s+aili.*|aili|https?://\S+|share|分享)$", re.IGNORECASE)
-_QUESTION_END = re.compile(r"[?？]")
+_ITEM = re.compile(r"^(\d{1,9})[.．、](?!\d)\s*(.*)$")
+# Invisible characters a copy can put at the start of a line (they would hide an item number).
+_INVISIBLE = re.compile("^[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]+")
 _SENTENCE_END = re.compile(r"[.!?。！？…\"'”’』」)）\]*_`]$")
 _MAX_PROBLEMS = 50
 
@@ -95,7 +109,7 @@ def parse_document(text: str, path: str, problems: Problems) -> Document | None:
     found = _Capped()
     stopped = False
     try:
-        document = _parse([line.rstrip() for line in text.split("\n")], path, found)
+        document = _parse([_INVISIBLE.sub("", line).rstrip() for line in text.split("\n")], path, found)
     except _Stop:
         document, stopped = None, True
     found.items.sort(key=lambda p: p.span.line or 0)  # empty sections and the abstract are judged late
@@ -108,6 +122,10 @@ def parse_document(text: str, path: str, problems: Problems) -> Document | None:
 
 
 def _parse(lines: list[str], path: str, problems: Problems) -> Document | None:
+    end = len(lines)  # the page's footer after the last answer is not part of it
+    while end and (not lines[end - 1] or is_chrome(lines[end - 1].strip())):
+        end -= 1
+    lines = lines[:end] if any(lines[:end]) else lines
     title = _title(lines, path, problems)
     if title is None:
         return None
@@ -117,10 +135,11 @@ def _parse(lines: list[str], path: str, problems: Problems) -> Document | None:
 
 
 def _title(lines: list[str], path: str, problems: Problems) -> int | None:
-    """The index of the title line: the first line with text that is not page chrome."""
+    """The index of the title line: the first line with text that is not page chrome (a page's
+    header comes before the title, its source address and date after it)."""
     for i, line in enumerate(lines):
         text = line.strip()
-        if not text or _CHROME.match(text):
+        if not text or is_chrome(text) or is_url(text):
             continue
         if _ABSTRACT.match(text) or _QA.match(text) or _SECTION.match(text):
             problems.error(SourceSpan(path, i + 1), "the text has no title line",
@@ -138,22 +157,28 @@ def _abstract(lines: list[str], start: int, path: str, problems: Problems) -> tu
     heading: int | None = None
     body: list[str] = []
     stray = False
+    title = lines[start - 1].strip()
     for j in range(start, len(lines)):
         text = lines[j].strip()
         if _QA.match(text) or _SECTION.match(text):
             break
+        chrome = heading is None and is_chrome(text, header=True, title=title)
         if heading is None and _ABSTRACT.match(text):
             heading = j
         elif heading is not None:
             body.append(lines[j])
-        elif text and not _CHROME.match(text) and not stray:
+        elif text and not chrome and not stray:
             problems.error(SourceSpan(path, j + 1), "unexpected text between the title and the abstract",
                            "only the title goes before '🌈 Abstract'; if this is the abstract, "
                            "put a '🌈 Abstract' line above it")
-        stray = heading is None and bool(text) and not _CHROME.match(text)
+        stray = heading is None and bool(text) and not chrome
     else:
         j = len(lines)
+    while body and (not body[-1].strip() or is_chrome(body[-1].strip())):
+        body.pop()  # a copy button under the abstract
     abstract = _join("", body)
+    if heading is not None:
+        _check_nesting("", body, heading + 1, "abstract", path, problems)
     if abstract is None:
         line = heading + 1 if heading is not None else start
         problems.warn(SourceSpan(path, line), "the interview has no abstract",
@@ -167,21 +192,41 @@ def _sections(lines: list[str], start: int, path: str, problems: Problems) -> tu
     """Read ``[NN]`` sections and their items; every other line continues the open item."""
     sections: list[_Section] = []
     item: _Item | None = None
+    listing = 0  # the next number of an unindented list inside the open answer (0: none)
     stray = False
+    following = _next_numbered(lines, start)
+    title_line = -1  # a heading's title on the line below it, already read
     for j in range(start, len(lines)):
+        if j == title_line:
+            continue
         raw, text = lines[j], lines[j].strip()
         heading = _SECTION.match(text)
-        numbered = _ITEM.match(raw) if sections else None  # unindented: indented numbers are lists
+        if heading and item is not None and _citation(heading, following[j], sections, item):
+            problems.error(SourceSpan(path, j + 1), f"a line starting with '[{heading.group(1)}]' inside "
+                           "an answer is read as a section heading", "a section heading is followed by item 1; "
+                           "to keep the citation, move it to the end of the line above")
+            heading = None
+        numbered = _ITEM.match(raw) if sections and not heading else None  # unindented: indented numbers are lists
+        if numbered:
+            kind = _numbered_kind(numbered, sections[-1], item, listing)
+            if kind == "list":
+                if not listing:
+                    _report_misnumbered(int(numbered.group(1)), j + 1, sections[-1], item, path, problems)
+                listing = int(numbered.group(1)) + 1
+            numbered = numbered if kind == "item" else None
         if heading or numbered:
             _close(sections, item, path, problems, final=False, section_ends=bool(heading))
+            listing = 0
         if heading:
-            sections.append(_open_section(heading, j + 1, sections, path, problems))
+            title_line = _title_below(heading, lines, j)
+            title = lines[title_line].strip() if title_line > 0 else heading.group(2).strip()
+            sections.append(_open_section(int(heading.group(1)), title, j + 1, sections, path, problems))
             item = None
         elif numbered:
             item = _open_item(numbered, j + 1, sections[-1], path, problems)
         elif item is not None:
             item.rest.append(raw)
-        elif text and not stray:
+        elif text and not stray and not (not sections and is_chrome(text)):
             problems.error(SourceSpan(path, j + 1), *(_NO_ITEM_YET if sections else _NO_SECTION_YET))
         stray = bool(text) and not heading and item is None
     _close(sections, item, path, problems, final=True, section_ends=True)
@@ -190,6 +235,59 @@ def _sections(lines: list[str], start: int, path: str, problems: Problems) -> tu
         problems.error(SourceSpan(path, last), "no Q&A sections found",
                        "after '🙋 Q&A', write sections '[01] Section title' with items '1. Question? Answer'")
     return tuple(Section(s.number, s.title, tuple(s.items), SourceSpan(path, s.line)) for s in sections)
+
+
+def _next_numbered(lines: list[str], start: int) -> list[int | None]:
+    """For every line, the number of the next unindented numbered line after it, before any heading
+    (None when a heading or the end of the file comes first). One pass from the end."""
+    out: list[int | None] = [None] * len(lines)
+    upcoming: int | None = None
+    for j in range(len(lines) - 1, start - 1, -1):
+        out[j] = upcoming
+        if _SECTION.match(lines[j].strip()):
+            upcoming = None
+        elif match := _ITEM.match(lines[j]):
+            upcoming = int(match.group(1))
+    return out
+
+
+def _citation(heading: re.Match[str], upcoming: int | None, sections: list[_Section], item: _Item) -> bool:
+    """A ``[NN]`` line inside an answer that is not a heading: what follows continues the section
+    (the next item is not 1), or it is misnumbered and no item follows it at all."""
+    if upcoming is not None:
+        return upcoming == item.number + 1 and upcoming != 1
+    return _misnumbered(int(heading.group(1)), len(sections) + 1, sections[-1].number)
+
+
+def _numbered_kind(match: re.Match[str], section: _Section, item: _Item | None, listing: int) -> str:
+    """Is an unindented numbered line an ``item``, or does it continue the answer as text or an
+    unindented ``list``? Only a number that continues the items, or a line with a question, is an item."""
+    number = int(match.group(1))
+    position, previous = _expected(section, item)
+    fits = not _misnumbered(number, position, previous)
+    question = question_end(match.group(2)) is not None
+    if item is not None and listing and number == listing and not question:
+        return "list"
+    if fits:
+        return "item"
+    if len(match.group(1)) > 3:
+        return "text"  # "2021. That year ..." at the start of a line
+    return "list" if item is not None and not question else "item"
+
+
+def _expected(section: _Section, item: _Item | None) -> tuple[int, int]:
+    """The position the next item would take in the section, and the previous item's number."""
+    if item is not None:
+        return len(section.items) + 2, item.number
+    return len(section.items) + 1, section.items[-1].number if section.items else 0
+
+
+def _report_misnumbered(number: int, line: int, section: _Section, item: _Item | None, path: str,
+                        problems: Problems) -> None:
+    position, _ = _expected(section, item)
+    problems.error(SourceSpan(path, line), f"item {number} where item {position} was expected "
+                   f"in section [{section.number:02d}]",
+                   "items are numbered 1, 2, ... in every section; indent a numbered list inside an answer")
 
 
 def _close(sections: list[_Section], item: _Item | None, path: str, problems: Problems,
@@ -203,9 +301,19 @@ def _close(sections: list[_Section], item: _Item | None, path: str, problems: Pr
                        "add items like '1. Question? Answer', or remove the heading")
 
 
-def _open_section(match: re.Match, line: int, sections: list[_Section], path: str,
+def _title_below(heading: re.Match[str], lines: list[str], j: int) -> int:
+    """A browser copy can put a section's number and title on two lines ('[01]', then the title):
+    the index of that title line, or -1."""
+    if heading.group(2).strip() or j + 1 >= len(lines):
+        return -1
+    below = lines[j + 1].strip()
+    if not below or _SECTION.match(below) or _ITEM.match(lines[j + 1]) or is_chrome(below):
+        return -1
+    return j + 1
+
+
+def _open_section(number: int, title: str, line: int, sections: list[_Section], path: str,
                   problems: Problems) -> _Section:
-    number, title = int(match.group(1)), match.group(2).strip()
     position = len(sections) + 1
     if _misnumbered(number, position, sections[-1].number if sections else 0):
         problems.error(SourceSpan(path, line), f"section [{number:02d}] where [{position:02d}] was expected",
@@ -216,17 +324,14 @@ def _open_section(match: re.Match, line: int, sections: list[_Section], path: st
     return _Section(number, line, title)
 
 
-def _open_item(match: re.Match, line: int, section: _Section, path: str, problems: Problems) -> _Item:
+def _open_item(match: re.Match[str], line: int, section: _Section, path: str, problems: Problems) -> _Item:
     number, body = int(match.group(1)), match.group(2).strip()
-    position = len(section.items) + 1
-    if _misnumbered(number, position, section.items[-1].number if section.items else 0):
-        problems.error(SourceSpan(path, line), f"item {number} where item {position} was expected "
-                       f"in section [{section.number:02d}]",
-                       "items are numbered 1, 2, ... in every section; indent a numbered list inside an answer")
-    end = _QUESTION_END.search(body)
+    if _misnumbered(number, *_expected(section, None)):
+        _report_misnumbered(number, line, section, None, path, problems)
+    end = question_end(body)
     if end is None:
         return _Item(number, line, None, body)
-    return _Item(number, line, body[: end.end()].strip(), body[end.end():].strip())
+    return _Item(number, line, body[:end].strip(), body[end:].strip())
 
 
 def _misnumbered(number: int, position: int, previous: int) -> bool:
@@ -238,7 +343,9 @@ def _misnumbered(number: int, position: int, previous: int) -> bool:
 def _freeze_item(item: _Item, path: str, problems: Problems, final: bool) -> QA:
     """Check and freeze an item. Only the file's final item may be cut short (a warning)."""
     span = SourceSpan(path, item.line)
-    answer = _join(item.first if item.question is not None else "", item.rest) or ""
+    first = item.first if item.question is not None else ""
+    answer = _join(first, item.rest) or ""
+    _check_nesting(first, item.rest, item.line, "answer", path, problems)
     # Cut inside the question (nothing after it) or inside the answer (no closing punctuation).
     cut = not answer if item.question is None else not _SENTENCE_END.search(answer)
     if final and cut:
@@ -257,7 +364,20 @@ def _freeze_item(item: _Item, path: str, problems: Problems, final: bool) -> QA:
 
 def _join(first: str, rest: list[str]) -> str | None:
     """A block of text: common indent removed, blank-line runs made one; None when empty."""
+    text = _block(first, rest).strip()
+    return re.sub(r"\n{3,}", "\n\n", text) or None
+
+
+def _block(first: str, rest: list[str]) -> str:
+    """``first`` and the ``rest`` lines without their common indent, line for line."""
     indents = [len(line) - len(line.lstrip()) for line in rest if line.strip()]
     cut = min(indents, default=0)
-    text = "\n".join([first, *(line[cut:] for line in rest)]).strip()
-    return re.sub(r"\n{3,}", "\n\n", text) or None
+    return "\n".join([first, *(line[cut:] for line in rest)])
+
+
+def _check_nesting(first: str, rest: list[str], line: int, what: str, path: str, problems: Problems) -> None:
+    """Report Markdown nested so deeply that it would not be shown (``line``: the line of ``first``)."""
+    deep = too_deep(_block(first, rest))
+    if deep is not None:
+        problems.error(SourceSpan(path, line + deep), f"lists or quotes nested too deeply: the rest of the "
+                       f"{what} would not be shown", f"nest them at most {MAX_DEPTH} levels deep")

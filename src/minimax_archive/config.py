@@ -5,7 +5,7 @@ title:        {en: MiniMax Interview Archive, zh: MiniMax 访谈档案}
 description:  {en: ..., zh: ...}
 languages:    [en, zh]          # the first is the default unless default_language says otherwise
 default_language: en
-base_url: https://example.org/archive/   # optional; absolute URLs in sitemap, feed, canonical links
+base_url: https://you.github.io/archive/  # optional; absolute URLs: sitemap, feeds, canonical links
 themes:
   moe:                            # stable ASCII key: URL segment and search filter value
     label:       {en: MoE, zh: 混合专家}
@@ -25,7 +25,7 @@ import re
 from .errors import Problems, SourceSpan
 from .model import KNOWN_LANGUAGES, SiteConfig, Theme
 from .schema import Fields, check_keys, expect, lang_map
-from .yamlsrc import Located, parse_yaml
+from .yamlsrc import INVALID, Located, parse_yaml
 
 THEME_KEY = re.compile(r"^[a-z][a-z0-9-]{0,39}$")
 
@@ -60,7 +60,9 @@ def read_config(text: str, path: str, base_url: str | None, problems: Problems) 
     default = languages[0] if languages else "en"
     if "default_language" in data:
         value = data["default_language"]
-        if value.value not in languages:
+        if value.value is INVALID:
+            pass
+        elif value.value not in languages:
             problems.error(SourceSpan(path, value.line), f"default_language {value.value!r} is not in languages",
                            f"use one of: {', '.join(languages)}")
         else:
@@ -77,6 +79,8 @@ def _languages(node: Located | None, path: str, problems: Problems) -> list[str]
     items = expect(node, list, "languages", path, problems) or []
     codes: list[str] = []
     for item in items:
+        if item.value is INVALID:
+            continue
         if item.value not in KNOWN_LANGUAGES:
             problems.error(SourceSpan(path, item.line), f"unsupported language {item.value!r}",
                            f"supported: {', '.join(KNOWN_LANGUAGES)}")
@@ -92,13 +96,13 @@ def _languages(node: Located | None, path: str, problems: Problems) -> list[str]
 def _base_url(override: str | None, node: Located | None, path: str, problems: Problems) -> str | None:
     if override is not None:
         value, span = override, SourceSpan("--base-url")
-    elif node is not None and node.value not in (None, ""):
+    elif node is not None and node.value not in (None, "", INVALID):
         value, span = node.value, SourceSpan(path, node.line)
     else:
         return None
     if not isinstance(value, str) or not re.match(r"^https?://[^\s/]+(/\S*)?$", value):
         problems.error(span, f"base_url {value!r} is not an http(s) URL",
-                       "for example: https://example.org/archive/")
+                       "for example: https://you.github.io/archive/")
         return None
     return value if value.endswith("/") else value + "/"
 
@@ -115,7 +119,7 @@ def _themes(node: Located | None, languages: list[str], path: str,
         fields = expect(entry, dict, f"theme {key!r}", path, problems)
         if fields is None:
             continue
-        check_keys(fields, _THEME, path, problems, what=f"theme {key!r}", line=span.line)
+        check_keys(fields, _THEME, path, problems, what=f"theme {key!r}", line=span.line or 1)
         label = lang_map(fields.get("label"), f"theme {key!r} label", languages, path, problems, entry.line)
         desc = lang_map(fields.get("description"), f"theme {key!r} description", languages, path,
                         problems, entry.line, required=False)
@@ -137,6 +141,8 @@ def _keywords(node: Located | None, key: str, languages: list[str], path: str,
         items = expect(words, list, f"{what}.{lang}", path, problems) or []
         clean = []
         for word in items:
+            if word.value is INVALID:
+                continue
             if not isinstance(word.value, str) or not word.value.strip():
                 problems.error(SourceSpan(path, word.line), f"{what}.{lang}: keyword must be text",
                                "quote it if it looks like a number or boolean")

@@ -8,8 +8,8 @@ guess it, a fix: ``path:line: message (hint)``. Loading collects problems in a
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Iterator
 
 
 @dataclass(frozen=True, slots=True)

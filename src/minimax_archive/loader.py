@@ -20,7 +20,7 @@ import unicodedata
 
 from .aili import parse_document
 from .config import read_config
-from .errors import ContentError, Problems, SourceSpan, count
+from .errors import ContentError, Problem, Problems, SourceSpan, count
 from .meta import parse_meta
 from .model import KNOWN_LANGUAGES, Archive, Document, Interview, Meta, SiteConfig, qa_anchor
 from .textfile import read_text
@@ -29,7 +29,7 @@ SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
 _KNOWN_FILES = {"meta.yaml"}
 
 
-def load_archive(content_dir: str, base_url: str | None = None) -> tuple[Archive, list]:
+def load_archive(content_dir: str, base_url: str | None = None) -> tuple[Archive, list[Problem]]:
     """Load and check everything; return the archive and its warnings, or raise ContentError."""
     problems = Problems()
     config_path = os.path.join(content_dir, "archive.yaml")
@@ -161,6 +161,8 @@ def _divergence(base: Document, other: Document) -> tuple[SourceSpan, str] | Non
 
 
 def _check_theme_ids(meta: Meta, documents: dict[str, Document], problems: Problems) -> None:
+    if meta.span is None:  # no meta.yaml
+        return
     doc = next(iter(documents.values()))
     ids = {qa_anchor(s, q) for s in doc.sections for q in s.items}
     for qa_id, line in meta.theme_lines.items():

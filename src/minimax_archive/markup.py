@@ -5,24 +5,51 @@ answer is shown as text, and links are kept only for http(s)/mailto targets
 (markdown-it's default validator already drops ``javascript:``, ``vbscript:``,
 ``file:`` and most ``data:`` URLs). Headings, images and tables are not part of
 an answer; they render as plain text.
+
+markdown-it stops reading, silently, at its nesting limit: everything after a
+too-deep list or quote would vanish from the page and the search index. The
+limit is raised to :data:`MAX_NESTING` token levels (well within Python's
+recursion limit), and :func:`too_deep` finds text that would still reach it,
+so the parser can report it instead of losing it.
+
+:func:`question_end` knows which question marks Markdown hides (in inline code,
+link text and targets, and URLs), so that the Aili parser ends a question at
+the first one a reader sees.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from markdown_it import MarkdownIt
+from markdown_it.token import Token
 
 _SAFE_LINK = re.compile(r"^(https?://|mailto:|#)", re.IGNORECASE)
+
+MAX_NESTING = 100
+"""markdown-it's nesting limit, in token levels (a list level takes two, a quote one)."""
+MAX_DEPTH = MAX_NESTING // 2 - 1
+"""How deeply lists and quotes may nest, in the user's terms (the list limit; quotes may go deeper)."""
+# The characters that can open a container at the start of a line. A line's container depth is at
+# most four token levels per character (a tab is four columns), so text whose every line starts with
+# fewer than a quarter of MAX_NESTING of them cannot reach the limit and needs no parse to check.
+_CONTAINER_PREFIX = re.compile(r"^[ \t>*+\-0-9.)]*", re.MULTILINE)
 
 
 def _validate_link(url: str) -> bool:
     return bool(_SAFE_LINK.match(url.strip()))
 
 
-_MD = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+# What may hide a '?' that does not end the question: inline code, a Markdown link, a URL.
+_QUESTION_SCAN = re.compile(
+    r"(?P<code>`+)|\[[^\[\]\n]*\]\([^()\s]*(?:\s+\"[^\"\n]*\")?\)"
+    r"|<?https?://[!-;=?-~]*[A-Za-z0-9/#=&_~%+-]>?|(?P<mark>[?？])")
+
+_MD = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False,
+                                "maxNesting": MAX_NESTING})
 _MD.disable(["heading", "lheading", "image", "html_block", "html_inline", "code", "fence", "hr"])
-_MD.validateLink = _validate_link
+_MD.validateLink = _validate_link  # type: ignore[method-assign]  # markdown-it's hook for this
 
 
 # Text without any character markdown gives a meaning to renders as itself,
@@ -39,14 +66,55 @@ def render_inline(text: str) -> str:
     """One line of markdown (a question, a title) to HTML without a paragraph."""
     if not _MARKUP_CHARS.search(text):
         return _escape(text)
-    return _MD.renderInline(text)
+    return str(_MD.renderInline(text))
 
 
 def render_block(text: str) -> str:
     """An answer or abstract: paragraphs and lists to HTML."""
     if text and not _MARKUP_CHARS.search(text):
         return f"<p>{_escape(text)}</p>\n"
-    return _MD.render(text)
+    return str(_MD.render(text))
+
+
+def too_deep(text: str) -> int | None:
+    """The 0-based line of ``text`` where lists or quotes nest so deeply that markdown-it would drop
+    the text from there on; None when it renders whole."""
+    if all(len(prefix) * 4 + 2 < MAX_NESTING - 1 for prefix in _CONTAINER_PREFIX.findall(text)):
+        return None
+    for token in _MD.parse(text):
+        if token.nesting == 1 and token.level >= MAX_NESTING - 1:
+            return token.map[0] if token.map else 0
+    return None
+
+
+def question_end(text: str) -> int | None:
+    """The index just after the question mark that ends the question: the first '?' or '？' that is
+    not inside inline code, a Markdown link or a URL. None when there is none."""
+    pos, unclosed = 0, set()  # backtick run lengths that have no closing run: never search again
+    while match := _QUESTION_SCAN.search(text, pos):
+        if match.group("mark"):
+            return match.end()
+        pos = match.end()
+        run = match.group("code")
+        if run and len(run) not in unclosed:
+            close = _closing_run(text, pos, len(run))
+            if close < 0:
+                unclosed.add(len(run))
+            else:
+                pos = close + len(run)
+    return None
+
+
+def _closing_run(text: str, pos: int, length: int) -> int:
+    """Where the next run of exactly ``length`` backticks starts (a code span's end), or -1."""
+    while (start := text.find("`" * length, pos)) >= 0:
+        end = start + length
+        while end < len(text) and text[end] == "`":
+            end += 1
+        if end - start == length:
+            return start
+        pos = end
+    return -1
 
 
 def plain(text: str) -> str:
@@ -57,7 +125,7 @@ def plain(text: str) -> str:
     return re.sub(r"\s+", " ", _text_of(tokens)).strip()
 
 
-def _text_of(tokens) -> str:
+def _text_of(tokens: Sequence[Token]) -> str:
     out = []
     for token in tokens:
         if token.children:

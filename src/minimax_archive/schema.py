@@ -7,13 +7,14 @@ could read, so one run reports every problem.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
 from .errors import Problems, SourceSpan
-from .yamlsrc import Located
+from .yamlsrc import INVALID, Located
 
-_TYPE_NAMES = {dict: "a mapping (key: value lines)", list: "a list", str: "text"}
+_TYPE_NAMES: dict[type, str] = {dict: "a mapping (key: value lines)", list: "a list", str: "text"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,15 +38,19 @@ def check_keys(data: dict[str, Located], fields: Fields, path: str, problems: Pr
             problems.error(SourceSpan(path, line), f"{what}: missing key {key!r}")
 
 
-def suggest(word: str, options, what: str) -> str:
+def suggest(word: str, options: Iterable[str], what: str) -> str:
     """A hint for a misspelt name: the closest option, or the list of options."""
-    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    options = list(options)
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     return f"did you mean {close[0]!r}?" if close else f"{what}: {', '.join(options) or 'none'}"
 
 
 def expect(node: Located | None, kind: type, what: str, path: str, problems: Problems) -> Any:
-    """The node's value if it has the expected type; otherwise record a problem and return None."""
-    if node is None:
+    """The node's value if it has the expected type; otherwise record a problem and return None.
+
+    A value already reported by the YAML reader (:data:`INVALID`) gives None without a second problem.
+    """
+    if node is None or node.value is INVALID:
         return None
     if isinstance(node.value, kind) and not (kind is str and isinstance(node.value, bool)):
         return node.value

@@ -2,7 +2,10 @@
 
 Content must be UTF-8 (a BOM is allowed and dropped). Text is normalised to
 NFC, so a title typed on macOS (NFD) and one typed elsewhere compare equal,
-and line endings become ``\\n`` (CRLF and lone CR too). Files larger than
+and line endings become ``\\n`` (CRLF and lone CR too). Control characters
+(NUL, ESC, vertical tab ...) and Unicode non-characters (U+FFFE ...) are
+refused with the line they are on: they are invisible in an editor, and one of
+them in a title would make the pages and the Atom feed invalid. Files larger than
 :data:`MAX_BYTES` are refused rather than risking a hang, and so are
 symlinks and special files (a FIFO would block forever).
 """
@@ -10,13 +13,50 @@ symlinks and special files (a FIFO would block forever).
 from __future__ import annotations
 
 import os
+import re
 import stat
 import unicodedata
 
-from .errors import ContentError, SourceSpan
+from .errors import ContentError, Problem, SourceSpan
 
 MAX_BYTES = 2 * 1024 * 1024
 """The largest content file we read (the real interview is 3 KB)."""
+
+FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+                       + "".join(f"{chr(plane * 0x10000 + 0xfffe)}{chr(plane * 0x10000 + 0xffff)}"
+                                 for plane in range(17)) + "]")
+"""Characters that may not reach a page or feed: C0 and C1 controls other than tab and newline
+(XML 1.0 and HTML forbid them), lone surrogates, and the Unicode non-characters."""
+
+_NAMES = {0: "NUL", 0x0b: "vertical tab", 0x0c: "form feed", 0x1b: "ESC", 0x7f: "DEL"}
+_MAX_REPORTED = 10
+
+
+def describe_char(char: str) -> str:
+    """``U+001B (ESC)``: a character that cannot be shown, named for a message."""
+    code = ord(char)
+    name = _NAMES.get(code)
+    return f"U+{code:04X} ({name})" if name else f"U+{code:04X}"
+
+
+def forbidden_characters(text: str, path: str, first_line: int = 1) -> list[Problem]:
+    """One problem per line (at most ten) that holds a character from :data:`FORBIDDEN`."""
+    problems: list[Problem] = []
+    line, counted, match = first_line, 0, FORBIDDEN.search(text)
+    while match:
+        line += text.count("\n", counted, match.start())
+        if len(problems) == _MAX_REPORTED:
+            problems.append(Problem(SourceSpan(path, line), "more lines with control characters",
+                                    "the file may not be text; remove them all"))
+            break
+        problems.append(Problem(SourceSpan(path, line), f"control character {describe_char(match.group())} "
+                                "in the text", "remove it: it is invisible in most editors, and is not "
+                                "allowed in web pages and feeds"))
+        end = text.find("\n", match.end())  # one problem per line
+        if end < 0:
+            break
+        counted, match = end, FORBIDDEN.search(text, end)
+    return problems
 
 
 def decode(data: bytes, path: str) -> str:
@@ -27,9 +67,12 @@ def decode(data: bytes, path: str) -> str:
         # exc.object, not data: with a BOM, exc.start counts from after it.
         before = exc.object[: exc.start].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
         line = before.count(b"\n") + 1
-        raise ContentError.single(SourceSpan(path), f"not UTF-8 at line {line}",
+        raise ContentError.single(SourceSpan(path, line), f"byte 0x{exc.object[exc.start]:02X} is not UTF-8",
                                   "save the file as UTF-8") from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    problems = forbidden_characters(text, path)
+    if problems:
+        raise ContentError(problems)
     return unicodedata.normalize("NFC", text)
 
 

@@ -14,9 +14,9 @@ from typing import Any
 
 from markupsafe import Markup
 
-from . import urls
+from . import dates, jsonld, urls
 from .i18n import STRINGS
-from .markup import excerpt, plain, render_block, render_inline
+from .markup import excerpt, render_block, render_inline
 from .model import KNOWN_LANGUAGES, Archive, Interview, ThemeMap, qa_anchor
 
 PAGE_SIZE = 50
@@ -52,10 +52,6 @@ def common(archive: Archive, lang: str, path: str) -> dict[str, Any]:
         "switch": [{"lang": code, "name": KNOWN_LANGUAGES[code][0], "hreflang": config.html_lang(code),
                     "href": urls.link(path, other_path(code)), "current": code == lang}
                    for code in config.languages],
-        "alternates": [{"hreflang": config.html_lang(code), "href": urls.absolute(config.base_url, other_path(code))}
-                       for code in config.languages if config.base_url],
-        "canonical": urls.absolute(config.base_url, path),
-        "feed": urls.link(path, urls.feed(lang)),
     }
 
 
@@ -74,8 +70,7 @@ def entry_page(archive: Archive) -> Page:
     langs = [{"lang": code, "html_lang": config.html_lang(code), "name": KNOWN_LANGUAGES[code][0],
               "title": config.title.get(code, ""), "description": config.description.get(code, ""),
               "href": urls.link(path, urls.home(code)), "t": STRINGS[code]} for code in config.languages]
-    context = {"languages": langs, "html_lang": config.html_lang(config.default_language), "root": "",
-               "canonical": urls.absolute(config.base_url, path)}
+    context = {"languages": langs, "html_lang": config.html_lang(config.default_language), "root": ""}
     return Page(path, "entry.html", context)
 
 
@@ -105,6 +100,7 @@ def _card(archive: Archive, interview: Interview, lang: str, path: str) -> dict[
         "interviewee": interview.meta.interviewee.get(lang),
         "organisation": interview.meta.organisation.get(lang),
         "date": interview.meta.date,
+        "date_text": dates.display(interview.meta.date, lang) if interview.meta.date else None,
         "summary": excerpt(doc.abstract, 220) if doc and doc.abstract else "",
         "qa_count": sum(len(s.items) for s in doc.sections) if doc else 0,
         "available": doc is not None,
@@ -135,7 +131,7 @@ def interview_page(archive: Archive, interview: Interview, lang: str, themes: Th
         "source_host": urllib.parse.urlsplit(interview.meta.source).hostname if interview.meta.source else None,
         "bilingual": urls.link(path, urls.bilingual(lang, interview.slug)) if bilingual_pair(archive, interview, lang) else None,
         "sections": sections,
-        "json_ld": _json_ld(archive, interview, lang, doc.abstract),
+        "json_ld": script_json(jsonld.article(archive, interview, lang)),
     }
     return Page(path, "interview.html", context)
 
@@ -145,22 +141,6 @@ def bilingual_pair(archive: Archive, interview: Interview, lang: str) -> str | N
     if lang not in interview.documents:
         return None
     return next((code for code in archive.config.languages if code != lang and code in interview.documents), None)
-
-
-def _json_ld(archive: Archive, interview: Interview, lang: str, abstract: str | None) -> Markup:
-    """schema.org metadata, safe inside <script>: every '<', '>' and '&' is escaped as \\uXXXX."""
-    data = {"@context": "https://schema.org", "@type": "Article",
-            "headline": interview.display_title(lang),
-            "inLanguage": archive.config.html_lang(lang)}
-    if abstract:
-        data["description"] = plain(abstract)
-    if interview.meta.interviewee.get(lang):
-        data["about"] = {"@type": "Person", "name": interview.meta.interviewee[lang]}
-    if interview.meta.date:
-        data["datePublished"] = interview.meta.date
-    if interview.meta.source:
-        data["isBasedOn"] = interview.meta.source
-    return script_json(data)
 
 
 def script_json(data: Any) -> Markup:

@@ -11,7 +11,17 @@ reported as an error instead of a guess:
 - ``010`` read as octal, ``1:30`` as base 60;
 - the same key twice in one mapping (PyYAML keeps the last one).
 
-Dates (``2024-05-01``) stay strings; the schema decides what they mean.
+And YAML that could hang or crash the build is refused before it is built:
+
+- aliases (``*name``): a few hundred bytes of nested aliases expand to gigabytes;
+  content YAML has no use for them, so every alias is an error;
+- nesting deeper than :data:`MAX_DEPTH` (``[[[[...``), which would exhaust the stack;
+- integers longer than :data:`MAX_DIGITS` digits;
+- control characters, in the file or written as escapes (``"\\e"``, ``"\\0"``).
+
+Dates (``2024-05-01``) stay strings; the schema decides what they mean. A value
+that was reported here becomes :data:`INVALID`, which the schema checks skip, so
+one mistake is reported once.
 """
 
 from __future__ import annotations
@@ -23,6 +33,24 @@ from typing import Any
 import yaml
 
 from .errors import Problems, SourceSpan
+from .textfile import FORBIDDEN, describe_char
+
+MAX_DEPTH = 20
+"""How deeply lists and mappings may nest (archive.yaml needs 5)."""
+MAX_DIGITS = 100
+"""The longest integer we read (Python refuses to convert more than 4,300 digits)."""
+
+
+
+class _Invalid:
+    """The type of :data:`INVALID`."""
+
+    def __repr__(self) -> str:
+        return "INVALID"
+
+
+INVALID = _Invalid()
+"""The value of a scalar whose problem is already reported (schema checks skip it)."""
 
 _OCTAL_OR_SEXAGESIMAL = re.compile(r"^[-+]?(0[0-9_]+|0o[0-7_]+|[0-9][0-9_]*(:[0-5]?[0-9])+)$")
 
@@ -40,8 +68,10 @@ class Located:
 
 
 def parse_yaml(text: str, path: str, problems: Problems) -> Located | None:
-    """Parse one YAML document; on a syntax error, record it and return None."""
+    """Parse one YAML document; on a syntax error or unsafe YAML, record it and return None."""
     try:
+        if not _safe_events(text, path, problems):
+            return None
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -50,12 +80,37 @@ def parse_yaml(text: str, path: str, problems: Problems) -> Located | None:
         problems.error(SourceSpan(path, line), f"invalid YAML: {what}",
                        "check indentation, and quote values that contain ': ' or start with a symbol")
         return None
-    except yaml.YAMLError as exc:  # reader errors (control characters) carry no mark
-        problems.error(SourceSpan(path), f"invalid YAML: {exc}", "remove control characters")
+    except yaml.reader.ReaderError as exc:  # a control character in the file
+        line = text.count("\n", 0, exc.position) + 1
+        problems.error(SourceSpan(path, line), f"control character {describe_char(chr(exc.character))} in the file",
+                       "remove it: it is invisible in most editors, and is not allowed in web pages and feeds")
         return None
     if node is None:
         return Located({}, 1)
     return _convert(node, path, problems)
+
+
+def _safe_events(text: str, path: str, problems: Problems) -> bool:
+    """Refuse aliases and deep nesting by reading the event stream (which, unlike building the
+    document, needs neither recursion nor expansion). True when the document may be built."""
+    depth = 0
+    alias_lines: set[int] = set()
+    for event in yaml.parse(text, Loader=yaml.SafeLoader):
+        line = event.start_mark.line + 1 if event.start_mark else 1
+        if isinstance(event, yaml.AliasEvent) and line not in alias_lines:
+            alias_lines.add(line)  # one problem per line: a bomb has hundreds of them
+            problems.error(SourceSpan(path, line), f"YAML alias '*{event.anchor}' is not supported",
+                           "write the value out in full")
+        elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                problems.error(SourceSpan(path, line), f"lists and mappings nested more than {MAX_DEPTH} deep",
+                               "content YAML needs only a few levels; check the brackets")
+                return False
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+    safe = not alias_lines
+    return safe
 
 
 def _convert(node: yaml.Node, path: str, problems: Problems) -> Located:
@@ -64,7 +119,7 @@ def _convert(node: yaml.Node, path: str, problems: Problems) -> Located:
         out: dict[str, Located] = {}
         for key_node, value_node in node.value:
             key = _convert(key_node, path, problems)
-            name = str(key.value)
+            name = key_node.value if key.value is INVALID else str(key.value)
             if name in out:
                 problems.error(SourceSpan(path, key.line), f"duplicate key {name!r}",
                                f"it is already set on line {out[name].key_line}; keep one")
@@ -74,25 +129,34 @@ def _convert(node: yaml.Node, path: str, problems: Problems) -> Located:
         return Located(out, line)
     if isinstance(node, yaml.SequenceNode):
         return Located([_convert(item, path, problems) for item in node.value], line)
+    assert isinstance(node, yaml.ScalarNode)
     return Located(_scalar(node, path, problems), line)
 
 
 def _scalar(node: yaml.ScalarNode, path: str, problems: Problems) -> Any:
     raw, tag = node.value, node.tag
+    span = SourceSpan(path, node.start_mark.line + 1)
+    bad = FORBIDDEN.search(raw)
+    if bad:  # the reader refuses them in the file, but escapes ("\e", "\x00") make them
+        problems.error(span, f"control character {describe_char(bad.group())} in the text",
+                       "remove the escape: it is not allowed in web pages and feeds")
+        return INVALID
     if node.style:  # quoted or block scalar: always a string
         return raw
-    span = SourceSpan(path, node.start_mark.line + 1)
     if tag == "tag:yaml.org,2002:bool":
         if raw.lower() in ("true", "false"):
             return raw.lower() == "true"
         problems.error(span, f"{raw!r} would be read as a boolean",
                        f"write true or false, or quote it: \"{raw}\"")
-        return raw
+        return INVALID
     if tag == "tag:yaml.org,2002:int":
         if _OCTAL_OR_SEXAGESIMAL.match(raw):
             problems.error(span, f"{raw!r} would be read as an octal or base-60 number",
                            f"quote it: \"{raw}\"")
-            return raw
+            return INVALID
+        if sum(c.isdigit() for c in raw) > MAX_DIGITS:
+            problems.error(span, f"a number with more than {MAX_DIGITS} digits", "quote it if it is text")
+            return INVALID
         return yaml.SafeLoader.construct_yaml_int(yaml.SafeLoader(""), node)
     if tag == "tag:yaml.org,2002:float":
         return float(yaml.SafeLoader.construct_yaml_float(yaml.SafeLoader(""), node))
