@@ -37,6 +37,9 @@ REVIEW_PAGES = README_PAGES | {
     "search-en": "en/search/?q=MoE", "search-zh": "zh/search/?q=人才"}
 
 
+PUBLISHED = "https://example.org/minimax-archive/"
+
+
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
@@ -63,7 +66,9 @@ def shoot(out: Path, pages: dict[str, str], widths: list[int], full: bool, searc
     written = []
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
-        build(str(REPO / "content"), str(site), templates=str(REPO / "templates"), search=search)
+        # A published address, so citations in the pictures show a real-looking URL, not 127.0.0.1.
+        build(str(REPO / "content"), str(site), templates=str(REPO / "templates"), search=search,
+              base_url=PUBLISHED)
         out.mkdir(parents=True, exist_ok=True)
         with _served(site) as base, sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"), args=["--no-sandbox"])
