@@ -56,5 +56,5 @@ def test_chinese_interface_words(tmp_path):
     assert "<p>共 1 个回答，来自 1 篇访谈。</p>" in text(out / "zh/themes/moe/index.html")
     search = text(out / "zh/search/index.html")
     strings = json.loads(re.search(r'<script type="application/json" id="search-strings">(.*?)</script>', search).group(1))
-    assert "搜索加载中……" in search and strings["filter_count"] == "（{count}）"
+    assert strings["search_loading"] == "搜索加载中……" and strings["filter_count"] == "（{count}）"
     assert "本条链接" in text(out / "zh/interviews/both/index.html")
