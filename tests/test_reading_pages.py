@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import re
 
-from minimax_archive.build import build
 from sitekit import EN, REPO, ZH, write_archive
+
+from minimax_archive.build import build
 
 
 def built(tmp_path, interviews):

@@ -16,8 +16,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
-import os
 import http.server
+import os
 import sys
 import tempfile
 import threading

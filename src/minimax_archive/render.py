@@ -17,10 +17,10 @@ from importlib import resources
 
 import jinja2
 
+from .bilingual_views import bilingual_pages
 from .data_export import data_files
 from .dates import build_time
 from .discovery import feed_page, robots_txt, sitemap_page
-from .bilingual_views import bilingual_pages
 from .errors import BuildError
 from .head import with_head
 from .i18n import plural
