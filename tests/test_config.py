@@ -202,3 +202,10 @@ def test_a_value_already_reported_is_not_reported_again():
     assert meta_problems("date: no\nsource: 010\n") == [
         "meta.yaml:1: 'no' would be read as a boolean (write true or false, or quote it: \"no\")",
         "meta.yaml:2: '010' would be read as an octal or base-60 number (quote it: \"010\")"]
+
+
+def test_a_control_character_in_base_url_from_the_command_line_is_refused():
+    with pytest.raises(ContentError) as info:
+        parse_config(ARCHIVE_YAML, "archive.yaml", base_url="https://x.org/\x1b[0m/")
+    assert [str(p) for p in info.value.problems] == [
+        "--base-url: base_url 'https://x.org/\\x1b[0m/' is not an http(s) URL (for example: https://example.org/archive/)"]
