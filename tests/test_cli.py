@@ -86,9 +86,16 @@ def test_pagefind_failing_is_a_build_error_and_keeps_the_old_site(tmp_path):
 
 def test_refuses_to_replace_a_folder_it_did_not_build(tmp_path):
     write_archive(tmp_path)
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes/todo.txt").write_text("mine", encoding="utf-8")
+    result = run("build", "--out", "notes", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr == ("error: notes: exists and was not built by minimax-archive; refusing to replace it "
+                             "(choose another --out, or empty the folder)\n")
+    assert (tmp_path / "notes/todo.txt").read_text(encoding="utf-8") == "mine"
     result = run("build", "--out", "content", cwd=tmp_path)
     assert result.returncode == 1
-    assert "was not built by minimax-archive; refusing to replace it" in result.stderr
+    assert result.stderr == "error: content: is the content folder (choose another --out)\n"
     assert (tmp_path / "content/archive.yaml").exists()
 
 

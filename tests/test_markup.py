@@ -37,14 +37,6 @@ def test_fast_path_renders_exactly_like_markdown_it(text):
         assert render_inline(text) == _MD.renderInline(text)
 
 
-def test_chinese_pairs_for_the_pair_index():
-    from minimax_archive.search import pairs
-
-    assert pairs("至关重要") == "至关 关重 重要"
-    assert pairs("用 MoE 模型，2021 年") == "用 MoE 模型 ，2021 年"
-    assert pairs("English only") == "English only"
-
-
 DEEP_LIST = "".join("  " * i + f"- level{i}\n" for i in range(10)) + "\nafter the list\n"
 DEEP_QUOTE = ">" * 20 + " quoted\n\nafter the quote\n"
 

@@ -134,13 +134,6 @@ class Theme:
 #: the English index, hence zh-CN.
 KNOWN_LANGUAGES = {"en": ("English", "en"), "zh": ("中文", "zh-CN")}
 
-#: Languages written without spaces between words. Their search index holds
-#: overlapping character pairs, which find any phrase of two or more characters
-#: (see search.py for why not Pagefind's word segmentation).
-UNSPACED_LANGUAGES = frozenset({"zh"})
-
-#: The Han characters (CJK unified ideographs, extension A, compatibility), as a regex class body.
-HAN = "\u3400-\u9fff\uf900-\ufaff"
 
 
 @dataclass(frozen=True, slots=True)

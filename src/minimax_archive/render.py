@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import traceback
+from collections.abc import Iterator
 from importlib import resources
 
 import jinja2
@@ -20,7 +21,7 @@ from . import urls
 from .errors import BuildError
 from .i18n import plural
 from .model import Archive, ThemeMap
-from .theme_views import search_page, theme_pages
+from .theme_views import search_page, theme_answer_files, theme_pages
 from .views import Page, common, entry_page, home_pages, interview_page
 
 
@@ -64,11 +65,15 @@ def pages(archive: Archive, themes: ThemeMap) -> list[Page]:
 
 def render_site(archive: Archive, themes: ThemeMap, templates_dir: str) -> dict[str, str]:
     """Render every page; template errors become a BuildError naming the template and line."""
+    return dict(render_pages(archive, themes, templates_dir))
+
+
+def render_pages(archive: Archive, themes: ThemeMap, templates_dir: str) -> Iterator[tuple[str, str]]:
+    """Render page after page as (path, text), so the caller can write each one, or stop, between pages."""
     env = make_environment(templates_dir)
-    out = {}
     for page in pages(archive, themes):
         try:
-            out[page.path] = env.get_template(page.template).render(page.context)
+            text = env.get_template(page.template).render(page.context)
         except jinja2.TemplateSyntaxError as exc:
             raise BuildError(f"{exc.filename or page.template}:{exc.lineno}: template error: {exc.message}") from None
         except jinja2.TemplateNotFound as exc:
@@ -78,7 +83,9 @@ def render_site(archive: Archive, themes: ThemeMap, templates_dir: str) -> dict[
             where = _template_position(exc, templates_dir) or page.template
             raise BuildError(f"{where}: template error: {type(exc).__name__}: {exc} "
                              f"(while rendering {page.path})") from None
-    return out
+        yield page.path, text
+    for lang in archive.config.languages:  # the search page's theme lists (JSON, no template)
+        yield from theme_answer_files(archive, lang, themes).items()
 
 
 def _template_position(exc: BaseException, templates_dir: str) -> str | None:

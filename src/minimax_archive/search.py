@@ -6,34 +6,40 @@ answer under a heading that carries its id, so every hit is a sub-result
 linking to ``/en/interviews/<slug>/#s02-q1``. Its ``meta`` carries, per answer,
 the question, themes and readable text, which lets the search page filter by
 theme at the level of answers (Pagefind filters whole pages) and list a
-theme's answers without a text query. :func:`write_index` indexes each
-language into its own bundle (``pagefind/en/``, ``pagefind/zh/``), each with
-its own Pagefind process, in parallel.
+theme's answers without a text query. :func:`index_language` indexes one
+language into its own bundle (``pagefind/en/``, ``pagefind/zh/``) with its own
+Pagefind process, and returns the bundle's files for the writer.
 
-Chinese is indexed as overlapping character pairs (至关重要 -> 至关 关重 重要),
-and the search page turns the query into pairs the same way. Pagefind's own
+Every indexed text is in :func:`lang.normalise` form (NFKC, Traditional folded
+to Simplified) and written as :func:`lang.index_words`: Chinese runs become
+overlapping character pairs plus their last character (至关重要 -> 至关 关重 重要 要),
+the search page turns the query into pairs the same way, and checks each answer
+against the page's indexed words (templates/assets/query.js). Pagefind's own
 Chinese segmentation (jieba at index time, Intl.Segmenter in the browser since
 1.5) disagrees with itself: 至关重要 and 从一开始 found nothing, and no version
 finds 捷径 inside 走捷径 (tests/browser/test_recall.py holds the measured table).
-Pairs find every phrase of two or more characters: the page keeps an answer
-only where the query's pairs sit at consecutive positions, and joins the pairs
-of Pagefind's excerpt back into text.
+Pairs find every phrase of two or more characters, and the last character of
+a run makes every character the start of a word, so a one-character query
+finds it by Pagefind's prefix match. The question is indexed once, as the
+answer's heading (the sub-result's title); the page shows the readable question
+from the metadata.
 """
 
 from __future__ import annotations
 
 import json
 import os
-import re
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Iterator
 from dataclasses import dataclass
 from html import escape
-from typing import Iterable, Iterator
 
 from . import urls
+from .cancel import Cancel
 from .errors import BuildError
-from .markup import excerpt, plain
-from .model import HAN, UNSPACED_LANGUAGES, Archive, Interview, ThemeMap, qa_anchor
+from .lang import index_words, normalise
+from .markup import plain
+from .model import Archive, Interview, ThemeMap, qa_anchor
+from .pagefind_bundle import BundleFormatError, canonical
 from .pagefind_service import PagefindService
 
 INDEX_LANGUAGE = "en"
@@ -49,7 +55,7 @@ class SearchDocument:
     """Root-relative URL of the page (``/en/interviews/<slug>/``)."""
     html: str
     """The document Pagefind parses: headings with ids become sub-results; filters and
-    metadata (title, and per answer its question, themes and first words) ride in <meta> tags."""
+    metadata (title, and per answer its id, question and themes) ride in <meta> tags."""
 
 
 def documents(archive: Archive, themes: ThemeMap, lang: str) -> Iterator[SearchDocument]:
@@ -61,7 +67,6 @@ def documents(archive: Archive, themes: ThemeMap, lang: str) -> Iterator[SearchD
 
 def _document(archive: Archive, interview: Interview, lang: str, themes: ThemeMap) -> SearchDocument:
     doc = interview.documents[lang]
-    words = pairs if lang in UNSPACED_LANGUAGES else str
     title = interview.display_title(lang)
     people = {k: v for k, v in (("interviewee", interview.meta.interviewee.get(lang)),
                                 ("organisation", interview.meta.organisation.get(lang))) if v}
@@ -69,15 +74,12 @@ def _document(archive: Archive, interview: Interview, lang: str, themes: ThemeMa
     for section in doc.sections:
         for qa in section.items:
             anchor = qa_anchor(section, qa)
-            question, text = plain(qa.question), plain(qa.answer)
+            question = plain(qa.question)
             keys = list(themes.get((interview.slug, anchor), ()))
-            # "x": the start of the answer, for hits found by a theme rather than by words.
-            answers.append({"id": anchor, "q": question, "t": keys, "x": excerpt(text, 200)})
-            # The heading is the sub-result's title; an unspaced language also needs
-            # the question's pairs in the body, or its words would not be found.
-            searchable = words(question + " " + text) if words is pairs else text
-            body.append(f'<h3 id="{anchor}">{escape(question)}</h3><p>{escape(searchable)}</p>')
-    filters = dict({k: [v] for k, v in people.items()})
+            answers.append({"id": anchor, "q": question, "t": keys})
+            # The heading is indexed once, in the same form as the answer.
+            body.append(f'<h3 id="{anchor}">{escape(_words(question))}</h3><p>{escape(_words(plain(qa.answer)))}</p>')
+    filters = {k: [v] for k, v in people.items()}
     all_themes = sorted({k for a in answers for k in a["t"]})
     if all_themes:
         filters["theme"] = all_themes
@@ -87,22 +89,13 @@ def _document(archive: Archive, interview: Interview, lang: str, themes: ThemeMa
              for key, values in filters.items() for value in values]
     intro = " ".join([title, *people.values(), plain(doc.abstract or "")])
     html = (f'<html lang="{INDEX_LANGUAGE}"><head>{"".join(head)}</head><body>'
-            f'<p>{escape(words(intro))}</p>{"".join(body)}</body></html>')
+            f'<p>{escape(_words(intro))}</p>{"".join(body)}</body></html>')
     url = urls.site_path(urls.interview(lang, interview.slug))
     return SearchDocument(url, html)
 
 
-_HAN_RUN = re.compile(f"[{HAN}]+")
-
-
-def pairs(text: str) -> str:
-    """Chinese runs as overlapping character pairs: 至关重要 -> "至关 关重 重要"; other words kept."""
-    def split(match: re.Match) -> str:
-        run = match.group(0)
-        if len(run) == 1:
-            return f" {run} "
-        return " " + " ".join(run[i:i + 2] for i in range(len(run) - 1)) + " "
-    return re.sub(r"\s+", " ", _HAN_RUN.sub(split, text)).strip()
+def _words(text: str) -> str:
+    return index_words(normalise(text))
 
 
 def pagefind_binary() -> str:
@@ -118,22 +111,26 @@ def pagefind_binary() -> str:
     return str(binary)
 
 
-def write_index(site_dir: str, archive: Archive, themes: ThemeMap) -> None:
-    """Index every language into its own bundle, each by its own Pagefind process, in parallel.
+def index_language(archive: Archive, themes: ThemeMap, lang: str, binary: str, timeout: float,
+                   cancel: Cancel) -> dict[str, bytes]:
+    """The search bundle of one language: {site path: bytes}, made reproducible.
 
-    A bundle per language lets the languages be indexed at the same time, and
-    a reader downloads only the index of the language they search in.
+    Each language has its own bundle and its own Pagefind process, so the
+    languages are indexed at the same time, and a reader downloads only the
+    index of the language they search in. Pagefind returns the bundle in
+    memory; nothing is written here.
     """
-    binary = pagefind_binary()
-    languages = archive.config.languages
-    with ThreadPoolExecutor(max_workers=len(languages)) as pool:
-        jobs = [pool.submit(_index_one, binary, os.path.join(site_dir, os.path.dirname(urls.search_bundle(lang))),
-                            documents(archive, themes, lang)) for lang in languages]
-        for job in jobs:
-            job.result()
+    def items() -> Iterator[dict[str, str]]:
+        for document in documents(archive, themes, lang):
+            cancel.check()  # another part of the build failed: stop producing documents
+            yield {"url": document.url, "file_contents": document.html}
 
-
-def _index_one(binary: str, bundle: str, items: Iterable[SearchDocument]) -> None:
-    with PagefindService(binary) as service:
-        service.add_html({"url": d.url, "file_contents": d.html} for d in items)
-        service.write_files(bundle)
+    with PagefindService(binary, timeout, cancel) as service:
+        service.add_html(items())
+        files = service.get_files()
+    try:
+        files = canonical(files)
+    except BundleFormatError as exc:
+        raise BuildError(f"Pagefind failed: {exc} (this archive needs Pagefind 1.5.2)") from None
+    folder = os.path.dirname(urls.search_bundle(lang))
+    return {f"{folder}/{path}": data for path, data in sorted(files.items())}

@@ -1,56 +1,216 @@
-"""Local preview: serve the built site on 127.0.0.1 (search needs HTTP, not file://).
+"""Local preview: build into a private temporary folder, serve it, rebuild on every change.
 
-With ``watch``, the content and templates are polled once a second and the site
-is rebuilt when a file changes; a failed rebuild prints its problems and the
-previous site keeps being served (the build never leaves a half-written site).
+The order is the contract: the port is taken first (a busy port is an error
+before any build), then every build goes into a fresh folder under a temporary
+folder of its own (the user's ``site/`` is never touched), and the server
+switches to a build only once it has succeeded. A failed rebuild is reported in
+the terminal and over the open page while the last good build stays served; an
+unexpected error is reported the same way and watching goes on. The temporary
+folder is removed on exit (Ctrl-C or SIGTERM). What the server answers is
+``serve_http``'s business.
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
+import dataclasses
+import errno
 import os
+import secrets
+import shutil
+import signal
+import socket
+import sys
+import tempfile
 import threading
-import time
-from typing import Callable
+from collections.abc import Callable
+from types import FrameType
+from typing import Self
+
+from .serve_http import Handler, Served, Server
+
+LOCALHOST = "127.0.0.1"
+WILDCARDS = ("0.0.0.0", "::", "")
+"""Hosts that mean "every address of this machine"."""
+JOIN_DEADLINE = 120.0
+"""Seconds to let a running rebuild finish on exit before its folder is removed under it."""
 
 
-def serve(site_dir: str, port: int = 8000, watch: list[str] | None = None,
-          rebuild: Callable[[], None] | None = None) -> None:
-    """Serve ``site_dir`` until interrupted, rebuilding when a file under ``watch`` changes."""
-    handler = functools.partial(_QuietHandler, directory=site_dir)
-    with http.server.ThreadingHTTPServer(("127.0.0.1", port), handler) as server:
-        if watch and rebuild:  # snapshot first: a change made right after the message below counts
-            seen = _snapshot(watch)
-            threading.Thread(target=_watch, args=(watch, rebuild, seen), daemon=True).start()
-        host, real_port = server.server_address[:2]
-        print(f"serving {site_dir}/ at http://{host}:{real_port}/ (Ctrl-C to stop)", flush=True)
-        server.serve_forever()
+class ServeError(Exception):
+    """The preview cannot start (port busy, host unknown)."""
 
 
-def _snapshot(folders: list[str]) -> dict[str, float]:
+BuildInto = Callable[[str], None]
+"""Build the site into a new folder; raise on failure."""
+Describe = Callable[[Exception], str]
+"""A failed build's exception -> the text shown in the terminal and over the page."""
+
+
+class Preview:
+    """A bound server, its temporary folder, the build being served, and the watcher."""
+
+    def __init__(self, build_into: BuildInto, describe: Describe, host: str = LOCALHOST, port: int = 8000,
+                 explicit_host: bool = False, poll: float = 0.5):
+        self._build_into, self._describe, self._poll = build_into, describe, poll
+        host = host.strip("[]")  # "[::1]" as in a URL
+        self._server = _bind(host, port)
+        self._server.names = _names(host) if explicit_host else frozenset()
+        self._host = host
+        try:
+            self._folder = tempfile.mkdtemp(prefix="minimax-archive-serve-")
+        except OSError:
+            self._server.server_close()
+            raise
+        self._session = secrets.token_hex(4)  # a restarted serve makes open pages reload too
+        self._builds = 0
+        self._stop = threading.Event()
+        self._watcher: threading.Thread | None = None
+        self._sigterm: Callable[[int, FrameType | None], object] | int | None = None
+
+    @property
+    def url(self) -> str:
+        shown = self._host
+        if shown in WILDCARDS:  # every address: this machine's own is one of them
+            shown = "::1" if shown == "::" else LOCALHOST
+        return f"http://{f'[{shown}]' if ':' in shown else shown}:{self._server.server_port}/"
+
+    @property
+    def served(self) -> Served | None:
+        return self._server.served
+
+    @property
+    def folder(self) -> str:
+        """The temporary folder that holds the builds."""
+        return self._folder
+
+    def build(self) -> None:
+        """Build into a new folder and serve it; on failure raise, and keep serving the last good build."""
+        self._builds += 1
+        target = os.path.join(self._folder, f"build-{self._builds}")
+        try:
+            self._build_into(target)
+        except BaseException:
+            shutil.rmtree(target, ignore_errors=True)
+            raise
+        old = self._server.served
+        self._server.served = Served(target, f"{self._session}-{self._builds}")
+        if old is not None:
+            shutil.rmtree(old.root, ignore_errors=True)
+
+    def rebuild(self) -> None:
+        """Build; on any error report it in the terminal and the page, and keep the last good build."""
+        try:
+            self.build()
+        except Exception as exc:  # noqa: BLE001 - a rebuild error must never stop the preview
+            text = self._describe(exc)
+            print(f"{text}\nstill serving the last good build; fix it and save to rebuild", file=sys.stderr, flush=True)
+            served = self._server.served
+            if served is not None:
+                self._server.served = dataclasses.replace(served, error=text)
+
+    def watch(self, folders: list[str]) -> None:
+        """Rebuild whenever a file under ``folders`` changes (from now on), in a background thread."""
+        seen = snapshot(folders, self._folder)  # before returning: a change made right after counts
+        self._watcher = threading.Thread(target=self._watch, args=(folders, seen), name="serve-watch", daemon=True)
+        self._watcher.start()
+
+    def _watch(self, folders: list[str], seen: dict[str, tuple[int, int]]) -> None:
+        while not self._stop.wait(self._poll):
+            try:
+                now = snapshot(folders, self._folder)
+                if now != seen:
+                    print(f"{_changed(seen, now)} changed; rebuilding", flush=True)
+                    seen = now
+                    self.rebuild()
+            except Exception as exc:  # noqa: BLE001 - report it and keep watching, never die silently
+                print(f"{self._describe(exc)}\nstill watching", file=sys.stderr, flush=True)
+
+    def serve_forever(self) -> None:
+        """Answer requests until Ctrl-C, SIGTERM (inside ``with``, in the main thread) or :meth:`shutdown`."""
+        try:
+            self._server.serve_forever(poll_interval=0.2)
+        except KeyboardInterrupt:
+            print("stopped", flush=True)
+
+    def shutdown(self) -> None:
+        """Stop :meth:`serve_forever` running in another thread."""
+        self._server.shutdown()
+
+    def close(self) -> None:
+        """Stop watching, close the port, remove the temporary folder."""
+        self._stop.set()
+        if self._watcher is not None:
+            self._watcher.join(JOIN_DEADLINE)
+            if self._watcher.is_alive():
+                print("warning: a rebuild was still running; removing its folder anyway", file=sys.stderr)
+        self._server.server_close()
+        shutil.rmtree(self._folder, ignore_errors=True)
+
+    def __enter__(self) -> Self:
+        if threading.current_thread() is threading.main_thread():  # a terminated preview still cleans up
+            self._sigterm = signal.signal(signal.SIGTERM, _interrupt)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            self.close()
+        finally:
+            if self._sigterm is not None:
+                signal.signal(signal.SIGTERM, self._sigterm)
+
+
+def snapshot(folders: list[str], ignore: str) -> dict[str, tuple[int, int]]:
+    """Modification time and size of every file under ``folders``, except under ``ignore``."""
+    ignore = os.path.realpath(ignore)
     found = {}
     for folder in folders:
-        for base, _, files in os.walk(folder):
+        for base, dirs, files in os.walk(folder):
+            dirs[:] = [d for d in dirs if not _within(os.path.realpath(os.path.join(base, d)), ignore)]
             for name in files:
                 path = os.path.join(base, name)
                 try:
-                    found[path] = os.stat(path).st_mtime
+                    stat = os.stat(path)
                 except OSError:
-                    pass
+                    continue  # removed while we looked: the next look sees it gone
+                found[path] = (stat.st_mtime_ns, stat.st_size)
     return found
 
 
-def _watch(folders: list[str], rebuild: Callable[[], None], seen: dict[str, float]) -> None:
-    while True:
-        time.sleep(1)
-        now = _snapshot(folders)
-        if now != seen:
-            seen = now
-            print("change detected; rebuilding", flush=True)
-            rebuild()
+def _changed(before: dict[str, tuple[int, int]], after: dict[str, tuple[int, int]]) -> str:
+    """The first file added, removed or changed between two snapshots, and how many more."""
+    paths = sorted({path for path, _ in before.items() ^ after.items()})
+    return paths[0] + (f" and {len(paths) - 1} more" if len(paths) > 1 else "")
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
-        pass
+def _within(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(folder.rstrip(os.sep) + os.sep)
+
+
+def _names(host: str) -> frozenset[str]:
+    """Host names to answer besides localhost and IP addresses: the one the user chose."""
+    if host in WILDCARDS:  # every address: the machine's own name too
+        name = socket.gethostname().lower()
+        return frozenset({name, f"{name}.local"})
+    return frozenset({host.lower().rstrip(".")})
+
+
+def _bind(host: str, port: int) -> Server:
+    class Bound(Server):
+        address_family = socket.AF_INET6 if ":" in host else socket.AF_INET
+
+    try:
+        return Bound((host, port), Handler)
+    except socket.gaierror:
+        raise ServeError(f"cannot listen on {host}: unknown host name (try --host 127.0.0.1)") from None
+    except OSError as exc:
+        reasons = {
+            errno.EADDRINUSE: "the port is in use (is another preview running? choose another --port, "
+                              "or --port 0 for a free one)",
+            errno.EACCES: "permission denied (ports below 1024 need privileges; choose --port 8000)",
+            errno.EADDRNOTAVAIL: f"{host} is not an address of this machine (try --host 127.0.0.1)",
+        }
+        reason = reasons.get(exc.errno or 0, exc.strerror or str(exc))
+        raise ServeError(f"cannot listen on {host}:{port}: {reason}") from None
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt

@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from typing import Any
 
 from markupsafe import Markup
 
 from . import urls
-from .markup import excerpt, render_inline
-from .model import UNSPACED_LANGUAGES, Archive, ThemeMap, qa_anchor
+from .markup import excerpt, plain, render_inline
+from .model import QA, Archive, Interview, Section, ThemeMap, qa_anchor
 from .views import Page, common, script_json
 
 
-def _answers_by_theme(archive: Archive, lang: str, themes: ThemeMap) -> dict[str, list[tuple]]:
+def _answers_by_theme(archive: Archive, lang: str,
+                      themes: ThemeMap) -> dict[str, list[tuple[Interview, Section, QA]]]:
     """theme key -> [(interview, section, qa)] in archive order, for one language."""
-    out: dict[str, list[tuple]] = {t.key: [] for t in archive.config.themes}
+    out: dict[str, list[tuple[Interview, Section, QA]]] = {t.key: [] for t in archive.config.themes}
     for interview in archive.interviews:
         for section in interview.text(lang).sections:
             for qa in section.items:
@@ -68,12 +70,49 @@ def search_page(archive: Archive, lang: str, themes: ThemeMap) -> Page:
     """The search page; the theme vocabulary goes along as JSON for cross-language matching,
     with each theme's number of answers (Pagefind counts pages) for the filter list."""
     path = urls.search(lang)
-    answers = Counter(key for keys in themes.values() for key in keys)
-    vocabulary = [{"key": t.key, "label": t.label.get(lang, t.key), "answers": answers[t.key],
-                   "keywords": sorted({w for words in t.keywords.values() for w in words})}
+    by_theme = _answers_by_theme(archive, lang, themes)
+    vocabulary = [{"key": t.key, "label": t.label.get(lang, t.key), "answers": len(by_theme[t.key]),
+                   "interviews": len({i.slug for i, _, _ in by_theme[t.key]}),
+                   "keywords": sorted({w for words in t.keywords.values() for w in words}),
+                   "json": [urls.theme_answers(lang, t.key, n) for n in range(1, theme_parts(by_theme, t.key) + 1)]}
                   for t in archive.config.themes]
     indexed = any(lang in interview.documents for interview in archive.interviews)
     data = script_json({"themes": vocabulary, "lang": lang,
-                        "bundle": urls.search_bundle(lang) if indexed else None,
-                        "pairs": lang in UNSPACED_LANGUAGES})
+                        "bundle": urls.search_bundle(lang) if indexed else None})
     return Page(path, "search.html", common(archive, lang, path) | {"search_data": data})
+
+
+THEME_EXCERPT = 120
+"""Characters of an answer's start in a theme's JSON: enough for a result, small at scale."""
+THEME_PART = 200
+"""Answers per JSON file of a theme: the search page loads one part at a time."""
+
+
+def theme_parts(by_theme: dict[str, list[tuple[Interview, Section, QA]]], key: str) -> int:
+    return -(-len(by_theme[key]) // THEME_PART)
+
+
+def theme_answer_files(archive: Archive, lang: str, themes: ThemeMap) -> dict[str, str]:
+    """Per theme, its answers in ``lang`` as JSON parts for the search page (``urls.theme_answers``).
+
+    Each part holds up to THEME_PART answers, in archive order: ``{"interviews": [{"url",
+    "title", "people": [interviewee, organisation], "answers": [[id, question, first words,
+    [theme keys]]]}]}``. A theme filter or a theme keyword lists these without the word index.
+    """
+    out = {}
+    for key, answers in _answers_by_theme(archive, lang, themes).items():
+        for part, start in enumerate(range(0, len(answers), THEME_PART), start=1):
+            groups: dict[str, dict[str, Any]] = {}
+            for interview, section, qa in answers[start:start + THEME_PART]:
+                group = groups.setdefault(interview.slug, {
+                    "url": urls.site_path(urls.interview(lang, interview.slug)),
+                    "title": interview.display_title(lang),
+                    "people": [v for v in (interview.meta.interviewee.get(lang),
+                                           interview.meta.organisation.get(lang)) if v],
+                    "answers": []})
+                anchor = qa_anchor(section, qa)
+                group["answers"].append([anchor, plain(qa.question), excerpt(qa.answer, THEME_EXCERPT),
+                                         list(themes.get((interview.slug, anchor), ()))])
+            data = {"interviews": list(groups.values())}
+            out[urls.theme_answers(lang, key, part)] = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return out

@@ -2,7 +2,10 @@
 
 A Q&A belongs to a theme when its question or answer, in any language, contains
 one of the theme's keywords (in any language): whole words for Latin script,
-case-insensitive; substrings for Chinese, which has no spaces between words.
+case-insensitive; substrings for Chinese, which has no spaces between words
+(see :mod:`.lang`: full-width letters and Traditional characters count as their
+plain and Simplified forms; a Han character next to a Latin keyword is a word
+boundary).
 ``meta.yaml`` can add a theme to a Q&A (``s02-q1: [moe]``) or remove one
 (``s02-q1: [-moe]``). A Q&A carries the same themes in every language.
 """
@@ -11,40 +14,32 @@ from __future__ import annotations
 
 import re
 
-from .model import HAN, Archive, Interview, Theme, ThemeMap, qa_anchor
-
-_HAN = re.compile(f"[{HAN}]")
+from .lang import fold, keyword_pattern
+from .model import Archive, Interview, Theme, ThemeMap, qa_anchor
 
 
 class Matcher:
-    """Every keyword of every theme in one regex, so each text is scanned once."""
+    """One regex per theme, so a keyword inside another theme's keyword still counts.
+
+    ("dense models" in one theme and "models" in another both match "dense
+    models"; a single alternation of every keyword would report only one.)
+    Texts and keywords are compared in :func:`lang.fold` form, so ``ＭｏＥ`` and
+    ``產品`` match ``MoE`` and ``产品``; a Latin keyword next to a Chinese character
+    (训练MoE模型) is a whole word.
+    """
 
     def __init__(self, themes: tuple[Theme, ...]):
-        self.themes_of: dict[str, set[str]] = {}
-        latin, han = [], []
+        self.patterns: list[tuple[str, re.Pattern[str]]] = []
         for theme in themes:
-            for words in theme.keywords.values():
-                for word in words:
-                    self.themes_of.setdefault(_normal(word), set()).add(theme.key)
-                    body = re.escape(word).replace(r"\ ", r"\s+")
-                    (han if _HAN.search(word) else latin).append(body)
-        # Longest first, so "mixture of experts" wins over a shorter keyword at the same place.
-        parts = [rf"(?<!\w)(?:{'|'.join(sorted(latin, key=len, reverse=True))})(?!\w)"] if latin else []
-        parts += sorted(han, key=len, reverse=True)
-        self.pattern = re.compile("|".join(parts), re.IGNORECASE) if parts else None
+            # Longest first: the alternation then reports the longest keyword at a place.
+            words = sorted({w for ws in theme.keywords.values() for w in ws}, key=len, reverse=True)
+            if words:
+                self.patterns.append((theme.key, re.compile("|".join(keyword_pattern(w).pattern for w in words))))
 
     def themes_in(self, text: str) -> set[str]:
         """Keys of the themes whose keywords occur in ``text``."""
-        if self.pattern is None:
-            return set()
-        found: set[str] = set()
-        for match in self.pattern.finditer(text):
-            found |= self.themes_of.get(_normal(match.group(0)), set())
-        return found
-
-
-def _normal(word: str) -> str:
-    return " ".join(word.split()).casefold()
+        folded = fold(text)
+        return {key for key, pattern in self.patterns if pattern.search(folded)}
 
 
 def assign(archive: Archive) -> ThemeMap:

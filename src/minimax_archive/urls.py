@@ -33,6 +33,11 @@ def theme(lang: str, key: str) -> str:
     return f"{lang}/themes/{key}/index.html"
 
 
+def theme_answers(lang: str, key: str, part: int) -> str:
+    """Part ``part`` (1, 2, …) of a theme's answers as JSON, for the search page (no word index needed)."""
+    return f"{lang}/themes/{key}/answers-{part}.json"
+
+
 def sitemap() -> str:
     return "sitemap.xml"
 

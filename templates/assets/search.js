@@ -1,18 +1,22 @@
 // Search over the archive's Pagefind index: one document per interview page,
-// one sub-result per answer (see the build's search.py).
+// one anchored heading per answer (see the build's search.py).
 //
-// - Results are grouped by interview; every hit links to its answer (#s02-q1).
-// - Filters (theme, interviewee, organisation): Pagefind filters whole pages;
-//   the theme filter is then applied to each answer with the themes the page's
-//   metadata lists per answer, so only answers on the theme are shown.
-// - A query that names a theme in any language (talent, 人才, MoE, 混合专家)
-//   also brings every answer of that theme, so a Chinese reader typing
-//   "talent" finds the 人才 answers without reading any English.
-// - Chinese is indexed as overlapping character pairs (data.pairs), and the
-//   query is turned into pairs the same way, so any phrase of two or more
-//   characters is found; an answer counts only where the pairs are adjacent,
-//   and its excerpt is joined back from pairs into text.
+// - Pagefind proposes pages; query.js checks every answer against the page's
+//   indexed words: every pair of a Chinese phrase at consecutive positions,
+//   every Latin word (precision), scores it (ranking) and cuts its excerpt.
+// - Results are ranked across the interviews loaded so far, grouped by
+//   interview; every hit links to its answer (#s02-q1). A page whose title or
+//   abstract alone matches shows the abstract, linking to the interview.
+// - A theme filter alone, or a query that names a theme in any language
+//   (talent, 人才), lists the theme's answers from a small JSON file per theme
+//   written by the build, without loading the word index.
+// - Batches are never empty: the next batch is found before More is offered.
+// - Nothing runs while an input method composition is open (pinyin).
 // - The state lives in the URL (?q=…&theme=…), so searches can be linked.
+import {
+  excerpt, fill, fold, matchAnswer, pagefindTerm, parseQuery, plural, readable, spanMarks,
+} from "./query.js";
+
 const data = JSON.parse(document.getElementById("search-data").textContent);
 const t = JSON.parse(document.getElementById("search-strings").textContent);
 const input = document.getElementById("search-input");
@@ -20,33 +24,15 @@ const statusEl = document.getElementById("search-status");
 const resultsEl = document.getElementById("search-results");
 const filtersEl = document.getElementById("search-filters");
 const FILTER_KEYS = ["theme", "interviewee", "organisation"];
-const PAGE_BATCH = 20;
-const themeLabel = Object.fromEntries(data.themes.map((th) => [th.key, th.label]));
-const themeAnswers = Object.fromEntries(data.themes.map((th) => [th.key, th.answers]));
+const BATCH = 20;        // answers shown per batch
+const FIRST_PAGES = 20;  // pages ranked together before the first batch is shown
+const SENTENCE_GAP = data.lang === "zh" ? "" : " ";
+const themeInfo = Object.fromEntries(data.themes.map((th) => [th.key, th]));
 const selected = Object.fromEntries(FILTER_KEYS.map((k) => [k, new Set()]));
 
 // The page's location decides the site root, so the site works under any sub-path.
 const root = new URL("../../", location.href);
 let pagefind;
-const HAN = "\\u3400-\\u9fff\\uf900-\\ufaff";  // the same class as the build's model.HAN
-const HAN_RUNS = new RegExp(`[${HAN}]+`, "g");
-const HAN_CHAR = new RegExp(`[${HAN}]`);
-
-// The same transformation as the build's search.pairs(): 至关重要 -> "至关 关重 重要".
-function pairs(text) {
-  return text.replace(HAN_RUNS, (run) => {
-    if (run.length === 1) return ` ${run} `;
-    const out = [];
-    for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
-    return ` ${out.join(" ")} `;
-  }).replace(/\s+/g, " ").trim();
-}
-
-// "{n} answer|{n} answers" -> the form for n (the same rule as i18n.plural in the build).
-function plural(forms, n) {
-  const [one, many] = forms.split("|");
-  return (n === 1 || !many ? one : many).replaceAll("{n}", n);
-}
 
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -55,98 +41,28 @@ function el(tag, attrs = {}, ...children) {
   return node;
 }
 
-// Pagefind's excerpt marks the matched words with <mark>; keep only those marks
-// and show everything else as text (a <template> parses without running anything).
-function safeExcerpt(html) {
-  const tpl = document.createElement("template");
-  tpl.innerHTML = html;
+function segmentsToNodes(segments) {
   const out = document.createDocumentFragment();
-  for (const node of tpl.content.childNodes) {
-    out.append(node.nodeName === "MARK" ? el("mark", {}, node.textContent) : node.textContent);
-  }
+  for (const { text, mark } of segments) out.append(mark ? el("mark", {}, text) : text);
   return out;
 }
 
-// Pagefind matches each pair of a phrase anywhere in the page; an answer holds the
-// phrase only where its pairs sit at consecutive word positions (Pagefind's locations).
-function holdsPhrases(locations, query) {
-  const at = new Set(locations);
-  return (query.match(HAN_RUNS) || []).every((run) => {
-    const length = Math.max(1, run.length - 1);  // a run of n characters is n - 1 pairs
-    return locations.some((start) => {
-      for (let k = 1; k < length; k++) if (!at.has(start + k)) return false;
-      return true;
-    });
-  });
-}
-
-// Pagefind's excerpt of a pair-indexed answer reads "至关 关重 重要"; join overlapping
-// pairs back into text ("至关重要"), marking every character a marked pair covers.
-function pairedExcerpt(html) {
-  const tpl = document.createElement("template");
-  tpl.innerHTML = html;
-  const chars = [];  // [character, marked]
-  let previous = "";
-  const isHan = (c) => HAN_CHAR.test(c || "");
-  const isPair = (w) => w.length === 2 && isHan(w[0]) && isHan(w[1]);
-  const isLatin = (c) => /[A-Za-z0-9]/.test(c || "");
-  for (const node of tpl.content.childNodes) {
-    const marked = node.nodeName === "MARK";
-    for (const word of node.textContent.split(/\s+/).filter(Boolean)) {
-      if (isPair(previous) && isPair(word) && previous[1] === word[0]) {
-        chars[chars.length - 1][1] ||= marked;  // the shared character
-        chars.push([word[1], marked]);
-      } else {
-        const last = chars.length ? chars[chars.length - 1][0] : "";
-        // Chinese takes no spaces; Latin words keep theirs, also next to Chinese.
-        if (last && ((!isHan(last) && !isHan(word[0])) || (isLatin(last) && isHan(word[0]))
-            || (isHan(last) && isLatin(word[0])))) chars.push([" ", false]);
-        for (const c of word) chars.push([c, marked]);
-      }
-      previous = word;
-    }
-  }
-  const out = document.createDocumentFragment();
-  for (const [c, marked] of chars) {
-    const last = out.lastChild;
-    if (marked && last?.nodeName === "MARK") last.append(c);
-    else if (!marked && last && last.nodeType === Node.TEXT_NODE) last.appendData(c);
-    else out.append(marked ? el("mark", {}, c) : c);
-  }
-  return out;
-}
-
-// An excerpt cut from an answer's readable text around the first query word, words marked.
-function cutExcerpt(text, query) {
-  const terms = query.split(/\s+/).filter(Boolean);
-  const lower = text.toLowerCase();
-  const found = terms.map((term) => lower.indexOf(term.toLowerCase())).filter((i) => i >= 0);
-  const start = found.length ? Math.max(0, Math.min(...found) - 40) : 0;
-  const slice = (start ? "…" : "") + text.slice(start, start + 140) + (start + 140 < text.length ? "…" : "");
-  const out = document.createDocumentFragment();
-  let rest = slice;
-  while (rest) {
-    const low = rest.toLowerCase();
-    const hits = terms.map((term) => [low.indexOf(term.toLowerCase()), term.length]).filter(([i]) => i >= 0);
-    if (!hits.length) { out.append(rest); break; }
-    const [i, length] = hits.sort((a, b) => a[0] - b[0])[0];
-    out.append(rest.slice(0, i), el("mark", {}, rest.slice(i, i + length)));
-    rest = rest.slice(i + length);
-  }
-  return out;
+// Records stay root-relative (/en/interviews/x/#s02-q1); resolve them against
+// this site's root so links work under any sub-path.
+function link(url) {
+  return new URL(url.replace(/^\//, ""), root).href;
 }
 
 function themesNamedBy(query) {
-  const q = query.trim().toLowerCase();
+  const q = fold(query).trim().replace(/\s+/g, " ");
   if (!q) return [];
-  return data.themes.filter((th) => th.keywords.some((kw) => kw.toLowerCase() === q)).map((th) => th.key);
+  return data.themes.filter((th) => th.keywords.some((kw) => fold(kw).replace(/\s+/g, " ") === q)).map((th) => th.key);
 }
 
-function pagefindFilters(extraTheme) {
+function pagefindFilters() {
   const filters = {};
   for (const key of FILTER_KEYS) {
     const values = [...selected[key]];
-    if (key === "theme" && extraTheme) values.push(extraTheme);
     if (values.length) filters[key] = key === "theme" ? values : { any: values };
   }
   return filters;
@@ -160,15 +76,105 @@ function writeUrl(query) {
   history.replaceState(null, "", search ? `?${search}` : location.pathname);
 }
 
-// Records stay root-relative (/en/interviews/x/#s02-q1); resolve them against
-// this site's root so links work under any sub-path.
-function link(url) {
-  return new URL(url.replace(/^\//, ""), root).href;
+// ---- Sources: each pull() gives the items of one more page (or list), or null when done.
+
+// The answers (and, failing those, the title or abstract) of the pages Pagefind proposes.
+function textSource(query, parsed) {
+  const term = parsed ? pagefindTerm(query) : null;
+  let results = null;
+  let next = 0;
+  return {
+    ranked: true,  // worth loading several pages before showing the best
+    async pull() {
+      results ??= (await pagefind.search(term, { filters: pagefindFilters() }))?.results ?? [];
+      if (next >= results.length) return null;
+      // One at a time: Pagefind hands back one data object per page; use it before the next.
+      return itemsOfPage(await results[next++].data(), parsed);
+    },
+  };
 }
 
+function itemsOfPage(record, parsed) {
+  const words = record.content.trim().split(/\s+/);
+  const answers = new Map(JSON.parse(record.meta.answers || "[]").map((a) => [a.id, a]));
+  const anchors = (record.anchors || []).filter((a) => answers.has(a.id)).sort((a, b) => a.location - b.location);
+  const title = record.meta.title || record.url;
+  const items = [];
+  const intro = [0, anchors.length ? anchors[0].location : words.length];
+  if (!parsed) {  // a page chosen by a filter: the interview, with the start of its abstract
+    return [{ url: record.url, title, id: null, score: 0, excerpt: excerpt(readable(words, intro[0], intro[1])) }];
+  }
+  anchors.forEach((anchor, i) => {
+    const answer = answers.get(anchor.id);
+    if (![...selected.theme].every((key) => answer.t.includes(key))) return;
+    const headLength = anchor.text.trim().split(/\s+/).filter(Boolean).length;
+    const question = [anchor.location, anchor.location + headLength];
+    const body = [question[1], i + 1 < anchors.length ? anchors[i + 1].location : words.length];
+    const m = matchAnswer(words, parsed, question, body);
+    if (!m) return;
+    const chars = readable(words, body[0], body[1], spanMarks(m.spans));
+    items.push({ url: record.url, title, id: answer.id, q: answer.q, score: m.score, excerpt: excerpt(chars) });
+  });
+  if (!items.length && !selected.theme.size) {
+    // The title or abstract (the words before the first answer) may hold what was asked.
+    const m = matchAnswer(words, parsed, [0, 0], intro);
+    if (m) {
+      const chars = readable(words, intro[0], intro[1], spanMarks(m.spans));
+      items.push({ url: record.url, title, id: null, score: -1, excerpt: excerpt(chars) });
+    }
+  }
+  return items;
+}
+
+// Pages selected by the interviewee or organisation filter alone: the interviews themselves.
+function pageSource() {
+  return textSource(null, null);
+}
+
+// Every answer on all of `keys` (and on the selected people), from the build's JSON
+// parts of the theme with the fewest answers, one part per pull. The total is
+// known at once for one theme, and once every part is in otherwise.
+function themeSource(keys) {
+  const smallest = [...keys].sort((a, b) => themeInfo[a].answers - themeInfo[b].answers)[0];
+  const parts = themeInfo[smallest].json;
+  const people = [...selected.interviewee, ...selected.organisation];
+  const counted = { answers: 0, interviews: new Set() };
+  let next = 0;
+  const source = {
+    total: keys.size === 1 && !people.length
+      ? { answers: themeInfo[smallest].answers, interviews: themeInfo[smallest].interviews } : null,
+    async pull() {
+      if (next >= parts.length) {
+        source.total ??= { answers: counted.answers, interviews: counted.interviews.size };
+        return null;
+      }
+      const response = await fetch(new URL(parts[next++], root));
+      if (!response.ok) throw new Error(`${response.status} ${response.url}`);
+      const items = [];
+      for (const group of (await response.json()).interviews) {
+        if (people.length && !people.some((p) => group.people.includes(p))) continue;
+        for (const [id, q, x, themes] of group.answers) {
+          if (![...keys].every((key) => themes.includes(key))) continue;
+          items.push({ url: group.url, title: group.title, id, q, score: -2, excerpt: [{ text: x, mark: false }] });
+          counted.answers += 1;
+          counted.interviews.add(group.url);
+        }
+      }
+      return items;
+    },
+  };
+  return source;
+}
+
+// ---- One search: its sources, the items found but not shown yet, and what is shown.
+
 let generation = 0;
-let pending = [];   // page results not yet shown: [{result, mode}]
-let groups = new Map();
+let state = null;
+
+function newState(query, named, sources) {
+  return { query, named, sources, current: 0, buffer: [], seen: new Set(), order: 0,
+           shown: { answers: 0, interviews: new Set() }, groups: new Map(), list: null };
+}
 
 async function run() {
   try {
@@ -184,94 +190,110 @@ async function search() {
   const query = input.value.trim();
   const mine = ++generation;
   writeUrl(query);
-  groups = new Map();
-  pending = [];
-  const anyFilter = FILTER_KEYS.some((k) => selected[k].size);
-  if (!query && !anyFilter) {
+  const parsed = parseQuery(query);
+  const named = themesNamedBy(query);
+  const sources = [];
+  if (parsed.phrases.length) {
+    sources.push(textSource(query, parsed));
+    for (const key of named) sources.push(themeSource(new Set([key, ...selected.theme])));
+  } else if (selected.theme.size) {
+    sources.push(themeSource(new Set(selected.theme)));
+  } else if (selected.interviewee.size || selected.organisation.size) {
+    sources.push(pageSource());
+  }
+  state = newState(query, named, sources);
+  if (!sources.length) {
     statusEl.textContent = "";
     resultsEl.replaceChildren();
     return;
   }
-  const term = data.pairs ? pairs(query) : query;
-  const themes = themesNamedBy(query);
-  const searches = [pagefind.search(term || null, { filters: pagefindFilters() })];
-  for (const key of themes) searches.push(pagefind.search(null, { filters: pagefindFilters(key) }));
-  const responses = await Promise.all(searches);
-  if (mine !== generation) return;
-  responses.forEach((response, i) => {
-    const mode = i === 0 && term ? { text: true } : { theme: i === 0 ? null : themes[i - 1] };
-    for (const result of response?.results ?? []) pending.push({ result, mode });
-  });
-  await showMore(mine, query, themes);
+  if (!(await fillBuffer(mine, FIRST_PAGES))) return;
+  state.list = el("ol", { class: "search-results" });
+  resultsEl.replaceChildren(state.list);
+  showBatch(false);
 }
 
-// Load the next batch of pages and add their answers to the groups.
-async function showMore(mine, query, themes) {
-  // One at a time: Pagefind hands back the same data object for a page found by two
-  // searches, and loading it again replaces its sub-results, so use each before the next.
-  for (const { result, mode } of pending.splice(0, PAGE_BATCH)) {
-    const record = await result.data();
-    if (mine !== generation) return;
-    addPage(record, mode, query);
+// Pull from the sources until more than a batch is waiting (so More is only
+// offered when something follows), or everything is in.
+async function fillBuffer(mine, minPages = 0) {
+  let pages = 0;
+  const s = state;
+  while (s.current < s.sources.length
+         && (s.buffer.length <= BATCH || (pages < minPages && s.sources[s.current].ranked))) {
+    const items = await s.sources[s.current].pull();
+    if (mine !== generation) return false;
+    if (items === null) { s.current += 1; continue; }
+    pages += 1;
+    for (const item of items) {
+      const key = `${item.url}#${item.id ?? ""}`;
+      if (s.seen.has(key)) continue;
+      s.seen.add(key);
+      s.buffer.push({ ...item, source: s.current, order: s.order++ });
+    }
   }
-  show(query, themes, mine);
+  return true;
 }
 
-function addPage(record, mode, query) {
-  const answers = JSON.parse(record.meta.answers || "[]");
-  const byId = new Map(answers.map((a) => [a.id, a]));
-  const required = [...selected.theme, ...(mode.theme ? [mode.theme] : [])];
-  const onTheme = (a) => required.every((key) => a.t.includes(key));
-  if (!groups.has(record.url)) groups.set(record.url, { title: record.meta.title, items: new Map(), page: false });
-  const group = groups.get(record.url);
-  if (mode.text) {
-    for (const sub of record.sub_results || []) {
-      const answer = byId.get(sub.url.split("#")[1]);
-      if (!answer) { group.page = true; continue; }  // the title or abstract matched
-      if (!onTheme(answer) || group.items.has(answer.id)) continue;
-      if (data.pairs && !holdsPhrases(sub.locations || [], query)) continue;
-      group.items.set(answer.id, { answer, excerpt: !sub.excerpt ? cutExcerpt(answer.x, query)
-        : data.pairs ? pairedExcerpt(sub.excerpt) : safeExcerpt(sub.excerpt) });
+function showBatch(focus) {
+  const s = state;
+  s.buffer.sort((a, b) => a.source - b.source || b.score - a.score || a.order - b.order);
+  const batch = s.buffer.splice(0, BATCH);
+  let first = null;
+  for (const item of batch) {
+    let group = s.groups.get(item.url);
+    if (!group) {
+      group = el("ul", { class: "answers" });
+      s.groups.set(item.url, group);
+      s.list.append(el("li", { class: "search-group" },
+        el("h2", {}, el("a", { href: link(item.url) }, item.title)), group));
     }
-  } else if (required.length) {
-    for (const answer of answers) {
-      if (onTheme(answer) && !group.items.has(answer.id)) {
-        group.items.set(answer.id, { answer, excerpt: cutExcerpt(answer.x, query) });
-      }
-    }
-  } else {
-    group.page = true;  // interviewee or organisation filter alone: the interview itself
+    const hit = item.id
+      ? el("li", { class: "search-hit" }, el("a", { class: "question", href: link(`${item.url}#${item.id}`) }, item.q),
+        el("p", {}, segmentsToNodes(item.excerpt)))
+      : el("li", { class: "search-page" }, el("a", { class: "question", href: link(item.url) }, t.search_abstract),
+        el("p", {}, segmentsToNodes(item.excerpt)));
+    group.append(hit);
+    first ??= hit.querySelector("a");
+    if (item.id) s.shown.answers += 1;
+    s.shown.interviews.add(item.url);
   }
-  if (!group.items.size && !group.page) groups.delete(record.url);
-}
-
-function show(query, themes, mine) {
-  let answers = 0;
-  const list = el("ol", { class: "search-results" });
-  for (const [url, group] of groups) {
-    const items = el("ul", { class: "answers" });
-    for (const { answer, excerpt } of group.items.values()) {
-      answers += 1;
-      items.append(el("li", { class: "search-hit" },
-        el("a", { class: "question", href: link(`${url}#${answer.id}`) }, answer.q),
-        el("p", {}, excerpt)));
-    }
-    list.append(el("li", { class: "search-group" },
-      el("h2", {}, el("a", { href: link(url) }, group.title || url)), items));
-  }
-  statusEl.textContent = groups.size
-    ? t.search_results.replace("{answers}", plural(t.n_answers, answers))
-      .replace("{interviews}", plural(t.n_interviews, groups.size))
-    : t.search_none;
-  for (const key of themes) statusEl.append(" ", t.theme_match.replace("{label}", themeLabel[key] || key));
-  const children = [list];
-  if (pending.length) {
+  resultsEl.querySelector("button.more")?.remove();
+  if (s.buffer.length) {
     const more = el("button", { type: "button", class: "more" }, t.more_results);
-    more.addEventListener("click", () => showMore(mine, query, themes).catch(console.error));
-    children.push(more);
+    more.addEventListener("click", () => loadMore(more).catch((error) => {
+      statusEl.textContent = t.search_failed;
+      console.error(error);
+    }));
+    resultsEl.append(more);
   }
-  resultsEl.replaceChildren(...children);
+  writeStatus();
+  if (focus && first) first.focus();
 }
+
+async function loadMore(button) {
+  const mine = generation;
+  button.disabled = true;
+  if (!(await fillBuffer(mine))) return;
+  showBatch(true);
+}
+
+function writeStatus() {
+  const s = state;
+  const more = s.buffer.length > 0;
+  // Totals are known when every answer comes from the themes' lists.
+  const known = s.sources.every((src) => src.total) && s.sources.length === 1 ? s.sources[0].total : null;
+  const answers = known ? known.answers : s.shown.answers;
+  const interviews = known ? known.interviews : s.shown.interviews.size;
+  const values = { answers: plural(t.n_answers, answers), interviews: plural(t.n_interviews, interviews) };
+  let sentence;
+  if (!s.shown.interviews.size) sentence = t.search_none;
+  else if (!answers) sentence = fill(t.search_found_pages, values);
+  else sentence = fill(more && !known ? t.search_found_more : t.search_found, values);
+  const sentences = [sentence, ...s.named.map((key) => fill(t.theme_match, { label: themeInfo[key]?.label ?? key }))];
+  statusEl.textContent = sentences.join(SENTENCE_GAP);
+}
+
+// ---- Filters and start-up.
 
 async function buildFilters() {
   const counts = await pagefind.filters();
@@ -292,9 +314,9 @@ async function buildFilters() {
         run();
       });
       // Themes count answers (known at build time); the other filters count interviews.
-      const count = key === "theme" ? plural(t.n_answers, themeAnswers[value] ?? 0)
+      const count = key === "theme" ? plural(t.n_answers, themeInfo[value]?.answers ?? 0)
         : plural(t.n_interviews, counts[key][value]);
-      box.append(el("label", { for: id }, check, " ", key === "theme" ? themeLabel[value] || value : value,
+      box.append(el("label", { for: id }, check, " ", key === "theme" ? themeInfo[value]?.label ?? value : value,
         el("span", { class: "count" }, ` (${count})`)));
     }
     filtersEl.append(box);
@@ -307,6 +329,7 @@ async function start() {
     document.documentElement.dataset.searchReady = "true";
     return;
   }
+  statusEl.textContent = t.search_loading;
   try {
     pagefind = await import(new URL(data.bundle, root).href);
     await pagefind.options({ baseUrl: "/" });
@@ -321,8 +344,15 @@ async function start() {
   const params = new URLSearchParams(location.search);
   input.value = params.get("q") || "";
   let timer;
-  input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 150); });
-  document.getElementById("search-form").addEventListener("submit", (e) => { e.preventDefault(); run(); });
+  let composing = false;  // an input method (pinyin) is composing: the text is not the query yet
+  const later = () => { clearTimeout(timer); timer = setTimeout(run, 150); };
+  input.addEventListener("compositionstart", () => { composing = true; clearTimeout(timer); });
+  input.addEventListener("compositionend", () => { composing = false; later(); });
+  input.addEventListener("input", (event) => { if (!composing && !event.isComposing) later(); });
+  document.getElementById("search-form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    if (!composing) { clearTimeout(timer); run(); }
+  });
   await run();
 }
 

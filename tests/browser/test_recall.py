@@ -13,11 +13,20 @@ Rows with a comment are the ones Pagefind's word index alone misses (measured
 with Pagefind 1.5.2, 1.4.0 and 1.3.0; the comment says where): the archive
 also searches Chinese in an index of overlapping character pairs, which finds
 them, and this table is what proves it.
+
+The precision half: a hit must contain what was asked for (every pair of a
+Chinese phrase at consecutive positions, every Latin word), so for the rows of
+EXACT the listed answers are exactly those whose text contains every part of
+the query (in the folded form: full-width and Traditional characters count as
+their plain and Simplified forms), and for the rows of FIRST the listed
+answers come first.
 """
 
 from __future__ import annotations
 
 import pytest
+
+from minimax_archive.lang import fold
 
 SLUG = "minimax-yan-junjie"
 ALL = frozenset({"s01-q1", "s01-q2", "s02-q1", "s02-q2", "s03-q1", "s03-q2", "s04-q1", "s04-q2"})
@@ -118,3 +127,54 @@ def test_query_finds_its_answers(site, page, lang, query, must, must_not):
     assert not missing, f"{query!r} on /{lang}/search/ misses {sorted(missing)}; found {sorted(ids)} ({status})"
     unwanted = set(must_not) & ids
     assert not unwanted, f"{query!r} on /{lang}/search/ wrongly finds {sorted(unwanted)}"
+
+
+# (lang, query, gloss): the hits are exactly the answers that contain every part of the query.
+EXACT = [
+    ("zh", "用钱", "spend-money"),       # not 用户
+    ("zh", "C端", "c-end"),              # not ChatGPT, CTO, token
+    ("zh", "MoE 模型", "moe-model"),      # not an answer with 模型 alone
+    ("zh", "径", "path-char"),            # one character, at the end of 捷径
+    ("zh", "败", "defeat-char"),
+    ("zh", "道", "way-char"),
+    ("zh", "ＭｏＥ", "moe-full-width"),
+    ("zh", "產品", "product-traditional"),
+    ("zh", "創業", "startup-traditional"),
+    ("zh", "人才 招聘", "talent-recruiting"),
+    ("en", "ＭｏＥ", "moe-full-width"),
+    ("en", "MoE model", "moe-model"),
+    ("en", "LLM", "llm-abstract-only"),   # only in the abstract: no answer
+    ("en", "system collapse", "system-collapse"),
+]
+
+# (lang, query, gloss, ids that must come first, in any order among themselves)
+FIRST = [
+    ("zh", "技术 驱动", "technology-driven", {"s03-q2", "s04-q1"}),  # the phrase before scattered words
+    ("zh", "人才", "talent-question", {"s04-q2"}),                   # in the question
+    ("en", "talent", "talent-question", {"s04-q2"}),
+]
+
+
+def test_precision_table_is_big_enough():
+    assert sum(1 for lang, *_ in EXACT if lang == "zh") >= 8 and len(FIRST) >= 3
+
+
+def _containing(texts: dict[str, str], query: str) -> set[str]:
+    parts = fold(query).split()
+    return {qa for qa, text in texts.items() if all(p in fold(text) for p in parts)}
+
+
+@pytest.mark.parametrize(("lang", "query"), [pytest.param(lang, q, id=f"{lang}-{g}") for lang, q, g in EXACT])
+def test_hits_are_exactly_the_answers_that_contain_the_query(site, page, answer_texts, lang, query):
+    expected = _containing(answer_texts[lang], query)
+    found = [h.anchor for h in site.open_search(page, lang, q=query)]
+    status = page.locator("#search-status").inner_text()
+    assert len(found) == len(set(found)), f"{query!r} lists an answer twice: {found}"
+    assert set(found) == expected, f"{query!r} on /{lang}/: found {sorted(found)}, expected {sorted(expected)} ({status})"
+
+
+@pytest.mark.parametrize(("lang", "query", "first"),
+                         [pytest.param(lang, q, first, id=f"{lang}-{g}") for lang, q, g, first in FIRST])
+def test_best_answers_come_first(site, page, lang, query, first):
+    found = [h.anchor for h in site.open_search(page, lang, q=query)]
+    assert set(found[:len(first)]) == first, f"{query!r} on /{lang}/ lists {found}; {sorted(first)} should lead"
