@@ -188,7 +188,7 @@ def test_real_dates_are_dates():
                                          ('"a\\ud800b"', "U+D800"), ('"a\\x85b"', "U+0085")])
 def test_control_characters_written_as_escapes_are_errors(value, char):
     assert meta_problems(f"title:\n  en: {value}\n") == [
-        f"meta.yaml:2: control character {char} in the text (remove the escape: it is not allowed in web "
+        f"meta.yaml:2: control character {char} in the text (remove it: it is not allowed in web "
         "pages and feeds)"]
 
 
