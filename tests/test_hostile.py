@@ -126,5 +126,5 @@ def test_nesting_markdown_would_cut_is_an_error_naming_its_line(tmp_path):
     with pytest.raises(ContentError) as info:
         load_archive(str(content))
     assert [str(p) for p in info.value.problems] == [
-        f"{content}/interviews/x/en.txt:62: lists or quotes nested too deeply: the rest of the answer would "
+        f"{content}/interviews/x/en.txt:61: lists or quotes nested too deeply: the rest of the answer would "
         "not be shown (nest them at most 49 levels deep)"]
