@@ -77,6 +77,12 @@ def test_meta_parses_and_reports_unknown_themes_and_keys():
     ]
 
 
+def test_meta_original_language_must_be_an_archive_language():
+    assert meta_problems("original_language: zh\n") == []
+    assert meta_problems("original_language: fr\n") == [
+        "meta.yaml:1: original_language 'fr' is not one of the archive's languages (use one of: en, zh)"]
+
+
 def test_meta_naming_a_qa_that_does_not_exist(tmp_path):
     write_archive(tmp_path, {"one": {"en.txt": EN, "zh.txt": ZH, "meta.yaml": "themes:\n  s09-q1: [moe]\n"}})
     with pytest.raises(ContentError) as info:

@@ -18,7 +18,9 @@ from minimax_archive.loader import load_archive
 def hostile_site(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("hostile")
     content = write_hostile_archive(root)
-    build(str(content), str(root / "site"), templates=str(REPO / "templates"), search=False)
+    # With a base URL, so that the feeds and the sitemap are written too.
+    build(str(content), str(root / "site"), templates=str(REPO / "templates"), search=False,
+          base_url="https://archive.test/sub/")
     return root / "site"
 
 

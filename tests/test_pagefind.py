@@ -81,8 +81,8 @@ def test_a_template_error_is_reported_at_once_while_pagefind_hangs(tmp_path):
     try:
         result = run("build", cwd=tmp_path, env={"PAGEFIND_BINARY_PATH": str(fake)})
         assert result.returncode == 1
-        assert result.stderr.startswith("error: templates/interview.html:1: template error: UndefinedError: "
-                                      "'no_such_variable' is undefined")
+        assert result.stderr.startswith(
+            "error: templates/interview.html:1: template error: UndefinedError: 'no_such_variable' is undefined")
         assert not running(fake)
     finally:
         kill(fake)

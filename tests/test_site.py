@@ -17,7 +17,8 @@ SLUG = "minimax-yan-junjie"
 @pytest.fixture(scope="module")
 def site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("bundled") / "site"
-    build(str(REPO / "content"), str(out), templates=str(REPO / "templates"), search=False)
+    build(str(REPO / "content"), str(out), templates=str(REPO / "templates"), search=False,
+          base_url="https://archive.test/minimax-archive/")  # as published: with feeds and sitemap
     return out
 
 
@@ -75,7 +76,7 @@ def test_interview_page_shows_title_interviewee_abstract_and_contents(site):
     zh = (site / f"zh/interviews/{SLUG}/index.html").read_text(encoding="utf-8")
     assert "<h1>Yan Junjie of MiniMax: AGI Is Not a Superweapon" in en
     assert "<dd>Yan Junjie</dd>" in en and "<dd>闫俊杰</dd>" in zh
-    assert "The article profiles MiniMax" in en and "本文介绍了中国领先的大语言模型" in zh
+    assert "The article profiles MiniMax" in en and "本文介绍了中国领先的大模型" in zh
     assert '<a href="#s02"><span class="num">02</span> MiniMax&#39;s Technology Roadmap</a>' in en
     assert "Why did MiniMax focus on developing a Mixture-of-Experts (MoE) model" in en
     assert "https://aili.app/share/1KqUm1KmT4pTgVui0KbbF9" in en

@@ -9,6 +9,7 @@ from concurrent.futures import ThreadPoolExecutor, wait
 from dataclasses import dataclass
 
 from .cancel import Cancel
+from .discovery import without_base_url
 from .errors import BuildError, Problem
 from .loader import load_archive
 from .model import Archive, ThemeMap
@@ -24,13 +25,15 @@ class BuildResult:
     """What a build did, for the CLI to report."""
 
     pages: int
-    """HTML and XML files written."""
+    """HTML and XML files written (pages, feeds, sitemap; not the data/ JSON)."""
     answers: int
     """Answers indexed for search (0 with --no-search)."""
     warnings: list[Problem]
     """Problems that did not stop the build."""
     seconds: float
     """Wall-clock time of the whole build."""
+    notes: tuple[str, ...] = ()
+    """What the build left out and why (said once, e.g. no base_url: no feeds)."""
 
 
 def resolve_templates(templates: str | None) -> str:
@@ -70,7 +73,9 @@ def build(content: str, out: str, templates: str | None = None, base_url: str | 
         except BaseException:
             discard(staging)
             raise
-    return BuildResult(pages, archive.answer_count if search else 0, warnings, time.perf_counter() - started)
+    notes = tuple(n for n in [without_base_url(archive.config)] if n)
+    return BuildResult(pages, archive.answer_count if search else 0, warnings, time.perf_counter() - started,
+                       notes)
 
 
 def _render_and_index(archive: Archive, themes: ThemeMap, templates_dir: str, staging: Staging,
@@ -100,7 +105,7 @@ def _render_and_index(archive: Archive, themes: ThemeMap, templates_dir: str, st
                 if cancel.is_set():
                     break
                 staging.write_text(path, text)
-                count += 1
+                count += path.endswith((".html", ".xml"))
             wait(jobs)
         except BaseException as exc:
             cancel.fail(exc)  # stops the Pagefind processes, so the pool's threads end at once

@@ -9,6 +9,7 @@ warnings), 2 wrong usage, 130 interrupted (Ctrl-C).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import traceback
 
@@ -16,6 +17,9 @@ from . import __version__
 from .build import build
 from .errors import BuildError, ContentError, Problem, count
 from .loader import load_archive
+
+BASE_URL_VARIABLE = "MINIMAX_ARCHIVE_BASE_URL"
+"""Environment variable for --base-url: how the deploy workflow passes the Pages address to `build`."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -70,14 +74,16 @@ def _build_options(p: argparse.ArgumentParser, out: bool = True) -> None:
         p.add_argument("--out", default="site", metavar="DIR", help="output folder (default: site)")
     else:  # accepted only to refuse it clearly: serve builds into a temporary folder of its own
         p.add_argument("--out", default=None, help=argparse.SUPPRESS)
-    p.add_argument("--base-url", default=None, metavar="URL",
-                   help="absolute URL the site is published at (overrides archive.yaml)")
+    p.add_argument("--base-url", default=os.environ.get(BASE_URL_VARIABLE) or None, metavar="URL",
+                   help=f"absolute URL the site is published at (overrides archive.yaml; default: ${BASE_URL_VARIABLE})")
     p.add_argument("--no-search", action="store_true", help="skip the search index")
 
 
 def _build(args) -> int:
     result = build(args.content, args.out, args.templates, args.base_url, search=not args.no_search)
     _report(result.warnings)
+    for note in result.notes:
+        print(f"note: {note}")
     print(f"built {args.out}/: {result.pages} pages, {result.answers} answers indexed, "
           f"{count(len(result.warnings), 'warning')} in {result.seconds:.2f}s")
     return 0

@@ -5,7 +5,7 @@ title:        {en: MiniMax Interview Archive, zh: MiniMax 访谈档案}
 description:  {en: ..., zh: ...}
 languages:    [en, zh]          # the first is the default unless default_language says otherwise
 default_language: en
-base_url: https://example.org/archive/   # optional; absolute URLs in sitemap, feed, canonical links
+base_url: https://you.github.io/archive/  # optional; absolute URLs: sitemap, feeds, canonical links
 themes:
   moe:                            # stable ASCII key: URL segment and search filter value
     label:       {en: MoE, zh: 混合专家}
@@ -103,7 +103,7 @@ def _base_url(override: str | None, node: Located | None, path: str, problems: P
         return None
     if not isinstance(value, str) or not re.match(r"^https?://[^\s/]+(/\S*)?$", value) or FORBIDDEN.search(value):
         problems.error(span, f"base_url {value!r} is not an http(s) URL",
-                       "for example: https://example.org/archive/")
+                       "for example: https://you.github.io/archive/")
         return None
     return value if value.endswith("/") else value + "/"
 

@@ -6,6 +6,7 @@ interviewee:  {en: Yan Junjie, zh: 闫俊杰}
 organisation: {en: MiniMax, zh: MiniMax}
 source: https://aili.app/share/...
 date: 2024-01-16              # YYYY-MM-DD, YYYY-MM or YYYY
+original_language: zh         # the language it was given in (default: the archive's default_language)
 themes:                       # per Q&A id: add a theme, or remove one with a leading '-'
   s02-q1: [moe]
   s03-q2: [-talent]
@@ -25,7 +26,8 @@ from .model import Meta
 from .schema import Fields, check_keys, expect, lang_map, suggest
 from .yamlsrc import INVALID, Located, parse_yaml
 
-_FIELDS = Fields(optional=("title", "interviewee", "organisation", "source", "date", "themes"))
+_FIELDS = Fields(optional=("title", "interviewee", "organisation", "source", "date", "themes",
+                           "original_language"))
 _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 _QA_ID = re.compile(r"^s\d{2}-q\d+$")
 
@@ -44,8 +46,17 @@ def parse_meta(text: str, path: str, languages: list[str], theme_keys: set[str] 
     source = _source(data.get("source"), path, problems)
     date = _date(data.get("date"), path, problems)
     themes, lines = _themes(data.get("themes"), path, theme_keys, problems)
+    original = _original_language(data.get("original_language"), path, languages, problems)
     return Meta(per_lang["title"], per_lang["interviewee"], per_lang["organisation"], source, date,
-                themes, SourceSpan(path), lines)
+                themes, SourceSpan(path), lines, original)
+
+
+def _original_language(node: Located | None, path: str, languages: list[str], problems: Problems) -> str | None:
+    if node is None or node.value in languages:
+        return None if node is None else str(node.value)
+    problems.error(SourceSpan(path, node.line), f"original_language {node.value!r} is not one of the archive's languages",
+                   f"use one of: {', '.join(languages)}")
+    return None
 
 
 def _date(node: Located | None, path: str, problems: Problems) -> str | None:

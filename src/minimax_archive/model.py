@@ -86,6 +86,8 @@ class Meta:
     """The meta.yaml file, if there is one."""
     theme_lines: dict[str, int] = field(default_factory=dict)
     """Line of each entry in ``themes``, for errors found after loading."""
+    original_language: str | None = None
+    """The language the interview was given in; the other texts are its translations (JSON-LD)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,12 +17,17 @@ from importlib import resources
 
 import jinja2
 
-from . import urls
+from .data_export import data_files
+from .dates import build_time
+from .discovery import feed_page, robots_txt, sitemap_page
+from .bilingual_views import bilingual_pages
 from .errors import BuildError
+from .head import with_head
 from .i18n import plural
 from .model import Archive, ThemeMap
+from .notfound import not_found_page
 from .theme_views import search_page, theme_answer_files, theme_pages
-from .views import Page, common, entry_page, home_pages, interview_page
+from .views import Page, entry_page, home_pages, interview_page
 
 
 def shipped_templates() -> str:
@@ -50,16 +55,20 @@ def make_environment(templates_dir: str) -> jinja2.Environment:
     return env
 
 
-def pages(archive: Archive, themes: ThemeMap) -> list[Page]:
-    """Every page of the site, in a stable order."""
+def pages(archive: Archive, themes: ThemeMap, now: str = "") -> list[Page]:
+    """Every page of the site, in a stable order; ``now`` (RFC 3339) dates undated feed entries."""
     out = [entry_page(archive)]
     for lang in archive.config.languages:
         out += home_pages(archive, lang)
         out += [interview_page(archive, i, lang, themes) for i in archive.interviews]
+        out += bilingual_pages(archive, lang)
         out += theme_pages(archive, lang, themes)
         out.append(search_page(archive, lang, themes))
-        out.append(_feed(archive, lang))
-    out.append(_sitemap(archive, [p.path for p in out if p.path.endswith(".html")]))
+    out = with_head(archive, out)
+    if archive.config.base_url:  # feeds and sitemaps are made of absolute URLs (see discovery.py)
+        out += [feed_page(archive, lang, now) for lang in archive.config.languages]
+        out.append(sitemap_page(archive, out))
+    out.append(not_found_page(archive))
     return out
 
 
@@ -71,7 +80,7 @@ def render_site(archive: Archive, themes: ThemeMap, templates_dir: str) -> dict[
 def render_pages(archive: Archive, themes: ThemeMap, templates_dir: str) -> Iterator[tuple[str, str]]:
     """Render page after page as (path, text), so the caller can write each one, or stop, between pages."""
     env = make_environment(templates_dir)
-    for page in pages(archive, themes):
+    for page in pages(archive, themes, build_time()):
         try:
             text = env.get_template(page.template).render(page.context)
         except jinja2.TemplateSyntaxError as exc:
@@ -86,6 +95,8 @@ def render_pages(archive: Archive, themes: ThemeMap, templates_dir: str) -> Iter
         yield page.path, text
     for lang in archive.config.languages:  # the search page's theme lists (JSON, no template)
         yield from theme_answer_files(archive, lang, themes).items()
+    yield "robots.txt", robots_txt(archive.config)
+    yield from data_files(archive, themes).items()
 
 
 def _template_position(exc: BaseException, templates_dir: str) -> str | None:
@@ -104,22 +115,3 @@ def asset_files(templates_dir: str) -> dict[str, str]:
         return {}
     return {f"assets/{name}": os.path.join(folder, name) for name in sorted(os.listdir(folder))
             if os.path.isfile(os.path.join(folder, name))}
-
-
-def _feed(archive: Archive, lang: str) -> Page:
-    """An Atom feed of the interviews in one language (needs base_url for absolute links)."""
-    path = urls.feed(lang)
-    entries = [{"title": i.display_title(lang),
-                "url": urls.absolute(archive.config.base_url, urls.interview(lang, i.slug))
-                or urls.link(path, urls.interview(lang, i.slug)),
-                "date": (i.meta.date + "-01-01")[:10] if i.meta.date else None, "slug": i.slug,
-                "summary": i.documents[lang].abstract if lang in i.documents else ""}
-               for i in archive.interviews[:50]]
-    context = common(archive, lang, path) | {"entries": entries, "self_url": urls.absolute(archive.config.base_url, path)}
-    return Page(path, "feed.xml", context)
-
-
-def _sitemap(archive: Archive, paths: list[str]) -> Page:
-    base = archive.config.base_url
-    return Page(urls.sitemap(), "sitemap.xml",
-                {"urls": [urls.absolute(base, p) for p in paths] if base else []})

@@ -19,7 +19,9 @@ def _answers_by_theme(archive: Archive, lang: str,
     """theme key -> [(interview, section, qa)] in archive order, for one language."""
     out: dict[str, list[tuple[Interview, Section, QA]]] = {t.key: [] for t in archive.config.themes}
     for interview in archive.interviews:
-        for section in interview.text(lang).sections:
+        if lang not in interview.documents:  # its page here is only a notice: no answers to link to
+            continue
+        for section in interview.documents[lang].sections:
             for qa in section.items:
                 for key in themes.get((interview.slug, qa_anchor(section, qa)), ()):
                     out[key].append((interview, section, qa))

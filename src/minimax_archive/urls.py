@@ -21,6 +21,11 @@ def interview(lang: str, slug: str) -> str:
     return f"{lang}/interviews/{slug}/index.html"
 
 
+def bilingual(lang: str, slug: str) -> str:
+    """An interview's side-by-side page, the reader's language first."""
+    return f"{lang}/interviews/{slug}/bilingual/index.html"
+
+
 def search(lang: str) -> str:
     return f"{lang}/search/index.html"
 

@@ -8,14 +8,15 @@ function is pure and returns ``Page`` records; ``render.py`` turns them into HTM
 from __future__ import annotations
 
 import json
+import urllib.parse
 from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
 
-from . import urls
+from . import dates, jsonld, urls
 from .i18n import STRINGS
-from .markup import excerpt, plain, render_block, render_inline
+from .markup import excerpt, render_block, render_inline
 from .model import KNOWN_LANGUAGES, Archive, Interview, ThemeMap, qa_anchor
 
 PAGE_SIZE = 50
@@ -47,14 +48,19 @@ def common(archive: Archive, lang: str, path: str) -> dict[str, Any]:
         "site_description": config.description.get(lang, ""),
         "nav": {"home": urls.link(path, urls.home(lang)), "themes": urls.link(path, urls.themes(lang)),
                 "search": urls.link(path, urls.search(lang))},
+        "nav_current": _nav_current(lang, path),
         "switch": [{"lang": code, "name": KNOWN_LANGUAGES[code][0], "hreflang": config.html_lang(code),
                     "href": urls.link(path, other_path(code)), "current": code == lang}
                    for code in config.languages],
-        "alternates": [{"hreflang": config.html_lang(code), "href": urls.absolute(config.base_url, other_path(code))}
-                       for code in config.languages if config.base_url],
-        "canonical": urls.absolute(config.base_url, path),
-        "feed": urls.link(path, urls.feed(lang)),
     }
+
+
+def _nav_current(lang: str, path: str) -> dict[str, str | None]:
+    """aria-current for the navigation: "page" on the page itself, "true" inside its part of the site."""
+    parts = {"home": (urls.home(lang), f"{lang}/page/"), "themes": (urls.themes(lang), f"{lang}/themes/"),
+             "search": (urls.search(lang), urls.search(lang))}
+    return {key: "page" if path == own else "true" if path.startswith(prefix) else None
+            for key, (own, prefix) in parts.items()}
 
 
 def entry_page(archive: Archive) -> Page:
@@ -64,8 +70,7 @@ def entry_page(archive: Archive) -> Page:
     langs = [{"lang": code, "html_lang": config.html_lang(code), "name": KNOWN_LANGUAGES[code][0],
               "title": config.title.get(code, ""), "description": config.description.get(code, ""),
               "href": urls.link(path, urls.home(code)), "t": STRINGS[code]} for code in config.languages]
-    context = {"languages": langs, "html_lang": config.html_lang(config.default_language), "root": "",
-               "canonical": urls.absolute(config.base_url, path)}
+    context = {"languages": langs, "html_lang": config.html_lang(config.default_language), "root": ""}
     return Page(path, "entry.html", context)
 
 
@@ -95,6 +100,7 @@ def _card(archive: Archive, interview: Interview, lang: str, path: str) -> dict[
         "interviewee": interview.meta.interviewee.get(lang),
         "organisation": interview.meta.organisation.get(lang),
         "date": interview.meta.date,
+        "date_text": dates.display(interview.meta.date, lang) if interview.meta.date else None,
         "summary": excerpt(doc.abstract, 220) if doc and doc.abstract else "",
         "qa_count": sum(len(s.items) for s in doc.sections) if doc else 0,
         "available": doc is not None,
@@ -122,26 +128,19 @@ def interview_page(archive: Archive, interview: Interview, lang: str, themes: Th
     context |= {
         "abstract": Markup(render_block(doc.abstract)) if doc.abstract else None,
         "source": interview.meta.source,
+        "source_host": urllib.parse.urlsplit(interview.meta.source).hostname if interview.meta.source else None,
+        "bilingual": urls.link(path, urls.bilingual(lang, interview.slug)) if bilingual_pair(archive, interview, lang) else None,
         "sections": sections,
-        "json_ld": _json_ld(archive, interview, lang, doc.abstract),
+        "json_ld": script_json(jsonld.article(archive, interview, lang)),
     }
     return Page(path, "interview.html", context)
 
 
-def _json_ld(archive: Archive, interview: Interview, lang: str, abstract: str | None) -> Markup:
-    """schema.org metadata, safe inside <script>: every '<', '>' and '&' is escaped as \\uXXXX."""
-    data = {"@context": "https://schema.org", "@type": "Article",
-            "headline": interview.display_title(lang),
-            "inLanguage": archive.config.html_lang(lang)}
-    if abstract:
-        data["description"] = plain(abstract)
-    if interview.meta.interviewee.get(lang):
-        data["about"] = {"@type": "Person", "name": interview.meta.interviewee[lang]}
-    if interview.meta.date:
-        data["datePublished"] = interview.meta.date
-    if interview.meta.source:
-        data["isBasedOn"] = interview.meta.source
-    return script_json(data)
+def bilingual_pair(archive: Archive, interview: Interview, lang: str) -> str | None:
+    """The other language a side-by-side page of ``interview`` in ``lang`` shows, if it has both texts."""
+    if lang not in interview.documents:
+        return None
+    return next((code for code in archive.config.languages if code != lang and code in interview.documents), None)
 
 
 def script_json(data: Any) -> Markup:

@@ -6,8 +6,9 @@ every page is reached as ``http://127.0.0.1:PORT/archive/...``. A site that
 only worked from the server root would break here, which is the point: the
 archive is published from a sub-path (GitHub Pages project sites).
 
-Chromium is the system one (``/usr/bin/chromium``); Playwright cannot download
-its own. Without it the browser tests fail, loudly: CI runs every test.
+Chromium is the system one: ``$CHROMIUM_PATH`` if set, else ``/usr/bin/chromium``;
+Playwright cannot download its own. Without it the browser tests fail, loudly:
+CI runs every test.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import os
 import threading
 import urllib.parse
 from dataclasses import dataclass
@@ -23,7 +25,8 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(os.environ.get("CHROMIUM_PATH") or "/usr/bin/chromium")
+"""The browser the tests drive (``CHROMIUM_PATH`` chooses another build of Chromium)."""
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
@@ -143,8 +146,8 @@ def site(built_site: Path):
 def browser():
     """One headless Chromium for the whole session."""
     if not CHROMIUM.exists():
-        pytest.fail(f"{CHROMIUM} not found: the browser tests need Debian's chromium "
-                    "(apt-get install chromium); Playwright cannot download its own browser here",
+        pytest.fail(f"{CHROMIUM} not found: the browser tests need Chromium (Debian: apt-get install chromium; "
+                    "elsewhere set CHROMIUM_PATH to its executable)",
                     pytrace=False)
     from playwright.sync_api import sync_playwright
 

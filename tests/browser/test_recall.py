@@ -50,7 +50,7 @@ ZH_QUERIES = [
     ("数据驱动", "data-driven", {"s04-q2"}, set()),
     ("生存之道", "way-to-survive", {"s03-q1"}, set()),
     ("网络结构", "network-structure", {"s02-q2"}, set()),
-    ("用户在环", "user-in-the-loop", {"s04-q1"}, set()),
+    ("用户在回路", "user-in-the-loop", {"s04-q1"}, set()),
     ("实验方法", "experimental-methods", {"s02-q2"}, set()),
     ("大规模", "large-scale", {"s01-q2"}, set()),
     ("至关重要", "crucial", {"s03-q2"}, set()),  # word index of 1.5.2: nothing found (1.4.0, 1.3.0 pass)

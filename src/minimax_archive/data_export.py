@@ -1,0 +1,165 @@
+"""The archive as data for others: ``data/archive.json``, one file per interview, and their JSON Schema.
+
+```
+data/archive.json               the whole archive: settings, themes, every interview in every language
+data/interviews/<slug>.json     one interview (the same object as in archive.json, plus base_url)
+data/schema.json                JSON Schema (2020-12) of archive.json; $defs/interview_file is
+                                the schema of a per-interview file
+```
+
+Texts are given as written (Markdown in answers and abstracts). URLs are
+relative to the site's root (``en/interviews/x/#s02-q1``); join them to
+``base_url`` (null when the archive has none) for absolute ones. A language an
+interview has no text in is absent from its ``texts``.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from . import urls
+from .model import Archive, Interview, ThemeMap, qa_anchor
+
+FORMAT = 1
+"""Bumped when a field changes meaning or goes away (adding fields does not bump it)."""
+
+
+def data_files(archive: Archive, themes: ThemeMap) -> dict[str, str]:
+    """site path -> JSON text, for every data file."""
+    config = archive.config
+    interviews = [_interview(i, archive, themes) for i in archive.interviews]
+    whole = {
+        "format": FORMAT, "title": config.title, "description": config.description,
+        "languages": list(config.languages), "default_language": config.default_language,
+        "base_url": config.base_url,
+        "themes": [{"key": t.key, "label": t.label, "description": t.description,
+                    "url": {lang: _rel(urls.theme(lang, t.key)) for lang in config.languages}}
+                   for t in config.themes],
+        "interviews": interviews,
+    }
+    out = {"data/archive.json": _dump(whole), "data/schema.json": _dump(SCHEMA)}
+    for interview in interviews:
+        out[f"data/interviews/{interview['slug']}.json"] = _dump(
+            {"format": FORMAT, "base_url": config.base_url} | interview)
+    return out
+
+
+def _interview(interview: Interview, archive: Archive, themes: ThemeMap) -> dict[str, Any]:
+    meta = interview.meta
+    texts = {}
+    for lang in archive.config.languages:
+        doc = interview.documents.get(lang)
+        if doc is None:
+            continue
+        page = _rel(urls.interview(lang, interview.slug))
+        texts[lang] = {"title": interview.display_title(lang), "url": page, "abstract": doc.abstract,
+                       "sections": [{"id": s.anchor, "number": s.number, "title": s.title,
+                                     "url": f"{page}#{s.anchor}",
+                                     "qas": [{"id": qa_anchor(s, q), "number": q.number, "question": q.question,
+                                              "answer": q.answer,
+                                              "themes": list(themes.get((interview.slug, qa_anchor(s, q)), ())),
+                                              "url": f"{page}#{qa_anchor(s, q)}", "truncated": q.truncated}
+                                             for q in s.items]}
+                                    for s in doc.sections]}
+    return {"slug": interview.slug, "date": meta.date, "source": meta.source,
+            "original_language": meta.original_language,
+            "interviewee": meta.interviewee, "organisation": meta.organisation,
+            "data": f"data/interviews/{interview.slug}.json", "texts": texts}
+
+
+def _rel(path: str) -> str:
+    """A page's URL relative to the site root (``en/interviews/x/``)."""
+    return urls.site_path(path)[1:]
+
+
+def _dump(data: Any) -> str:
+    """Compact UTF-8 JSON: archive.json holds every answer twice over (two languages), so no indentation."""
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+_LANG_MAP = {"type": "object", "propertyNames": {"pattern": "^[a-z]{2}$"},
+             "additionalProperties": {"type": "string"}}
+_URL = {"type": "string", "description": "relative to the site's root; join to base_url"}
+
+SCHEMA: dict[str, Any] = {
+    "$schema": "https://json-schema.org/draft/2020-12/schema",
+    "title": "Interview archive (data/archive.json)",
+    "type": "object",
+    "required": ["format", "title", "description", "languages", "default_language", "base_url", "themes",
+                 "interviews"],
+    "properties": {
+        "format": {"const": FORMAT},
+        "title": {"$ref": "#/$defs/lang_map"},
+        "description": {"$ref": "#/$defs/lang_map"},
+        "languages": {"type": "array", "items": {"$ref": "#/$defs/lang"}, "minItems": 1, "uniqueItems": True},
+        "default_language": {"$ref": "#/$defs/lang"},
+        "base_url": {"$ref": "#/$defs/base_url"},
+        "themes": {"type": "array", "items": {"$ref": "#/$defs/theme"}},
+        "interviews": {"type": "array", "items": {"$ref": "#/$defs/interview"}},
+    },
+    "additionalProperties": False,
+    "$defs": {
+        "lang": {"type": "string", "pattern": "^[a-z]{2}$"},
+        "lang_map": _LANG_MAP,
+        "base_url": {"type": ["string", "null"], "pattern": "^https?://.*/$"},
+        "url": _URL,
+        "theme": {
+            "type": "object", "required": ["key", "label", "description", "url"], "additionalProperties": False,
+            "properties": {"key": {"type": "string", "pattern": "^[a-z][a-z0-9-]*$"},
+                           "label": {"$ref": "#/$defs/lang_map"}, "description": {"$ref": "#/$defs/lang_map"},
+                           "url": {"type": "object", "additionalProperties": {"$ref": "#/$defs/url"}}},
+        },
+        "interview": {"allOf": [{"$ref": "#/$defs/interview_fields"}], "unevaluatedProperties": False},
+        "interview_fields": {
+            "type": "object",
+            "required": ["slug", "date", "source", "original_language", "interviewee", "organisation", "data",
+                         "texts"],
+            "properties": {
+                "slug": {"type": "string", "pattern": "^[a-z0-9][a-z0-9-]*$"},
+                "date": {"type": ["string", "null"],
+                         "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$",
+                         "description": "ISO 8601: YYYY-MM-DD, YYYY-MM or YYYY"},
+                "source": {"type": ["string", "null"], "pattern": "^https?://"},
+                "original_language": {"anyOf": [{"$ref": "#/$defs/lang"}, {"type": "null"}],
+                                      "description": "the language the interview was given in, if stated"},
+                "interviewee": {"$ref": "#/$defs/lang_map"},
+                "organisation": {"$ref": "#/$defs/lang_map"},
+                "data": {"$ref": "#/$defs/url"},
+                "texts": {"type": "object", "minProperties": 1, "propertyNames": {"$ref": "#/$defs/lang"},
+                          "additionalProperties": {"$ref": "#/$defs/text"}},
+            },
+        },
+        "interview_file": {
+            "description": "data/interviews/<slug>.json",
+            "allOf": [{"$ref": "#/$defs/interview_fields"}],
+            "required": ["format", "base_url"],
+            "properties": {"format": {"const": FORMAT}, "base_url": {"$ref": "#/$defs/base_url"}},
+            "unevaluatedProperties": False,
+        },
+        "text": {
+            "type": "object", "required": ["title", "url", "abstract", "sections"], "additionalProperties": False,
+            "properties": {"title": {"type": "string"}, "url": {"$ref": "#/$defs/url"},
+                           "abstract": {"type": ["string", "null"], "description": "Markdown"},
+                           "sections": {"type": "array", "items": {"$ref": "#/$defs/section"}}},
+        },
+        "section": {
+            "type": "object", "required": ["id", "number", "title", "url", "qas"], "additionalProperties": False,
+            "properties": {"id": {"type": "string", "pattern": "^s[0-9]{2}$"},
+                           "number": {"type": "integer", "minimum": 1}, "title": {"type": "string"},
+                           "url": {"$ref": "#/$defs/url"},
+                           "qas": {"type": "array", "items": {"$ref": "#/$defs/qa"}}},
+        },
+        "qa": {
+            "type": "object", "additionalProperties": False,
+            "required": ["id", "number", "question", "answer", "themes", "url", "truncated"],
+            "properties": {"id": {"type": "string", "pattern": "^s[0-9]{2}-q[0-9]+$"},
+                           "number": {"type": "integer", "minimum": 1},
+                           "question": {"type": "string"},
+                           "answer": {"type": "string", "description": "Markdown"},
+                           "themes": {"type": "array", "items": {"type": "string"}, "uniqueItems": True},
+                           "url": {"$ref": "#/$defs/url"},
+                           "truncated": {"type": "boolean", "description": "the source text ends inside it"}},
+        },
+    },
+}

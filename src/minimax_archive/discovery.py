@@ -1,0 +1,86 @@
+"""How others find the site: Atom feeds, ``sitemap.xml`` and ``robots.txt``.
+
+Feeds (RFC 4287) and sitemaps (sitemaps.org) must carry absolute URLs, so
+both exist only when the archive's ``base_url`` is known; without it the build
+says so once (:func:`without_base_url`) and writes neither. ``robots.txt`` is
+always written, with a ``Sitemap:`` line when there is a sitemap.
+
+Dates come from the content: an entry's ``updated`` and a page's ``lastmod``
+are the interview's date (a month or year stands for its first day). Atom needs
+an ``updated`` on every entry, so an undated interview uses the build time,
+which ``SOURCE_DATE_EPOCH`` fixes for reproducible builds; a sitemap's
+``lastmod`` is optional and is left out rather than guessed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from . import urls
+from .dates import first_day, timestamp
+from .markup import excerpt, plain
+from .model import Archive, Interview, SiteConfig
+from .views import Page
+
+FEED_SIZE = 50
+"""Newest interviews per feed."""
+
+
+def without_base_url(config: SiteConfig) -> str | None:
+    """The one line the build prints when absolute URLs cannot be written, else None."""
+    if config.base_url:
+        return None
+    return ("no base_url: canonical links, hreflang alternates, og:url, the Atom feeds and sitemap.xml "
+            "are left out (set base_url in archive.yaml or pass --base-url URL)")
+
+
+def feed_page(archive: Archive, lang: str, now: str) -> Page:
+    """The Atom feed of one language: its newest translated interviews. Needs base_url."""
+    config = archive.config
+    base = config.base_url
+    assert base, "feeds need absolute URLs"
+    path = urls.feed(lang)
+    entries = [_entry(archive, i, lang, now) for i in archive.interviews if lang in i.documents][:FEED_SIZE]
+    context = {
+        "lang": lang, "html_lang": config.html_lang(lang),
+        "id": urls.absolute(base, path), "self_url": urls.absolute(base, path),
+        "alternate": urls.absolute(base, urls.home(lang)),
+        "title": config.title.get(lang, ""), "subtitle": config.description.get(lang, ""),
+        "author": config.title.get(lang, ""),
+        "updated": max((e["updated"] for e in entries), default=now),
+        "entries": entries,
+    }
+    return Page(path, "feed.xml", context)
+
+
+def _entry(archive: Archive, interview: Interview, lang: str, now: str) -> dict[str, Any]:
+    doc = interview.documents[lang]
+    url = urls.absolute(archive.config.base_url, urls.interview(lang, interview.slug))
+    first_answer = next((qa.answer for s in doc.sections for qa in s.items), "")
+    date = interview.meta.date
+    return {"id": url, "url": url, "title": interview.display_title(lang),
+            "updated": timestamp(date) if date else now, "published": timestamp(date) if date else None,
+            "summary": plain(doc.abstract) if doc.abstract else excerpt(first_answer, 300)}
+
+
+def sitemap_page(archive: Archive, pages: list[Page]) -> Page:
+    """Every indexable page (not the untranslated notices), with its alternates and content date."""
+    dates = {i.slug: first_day(i.meta.date) for i in archive.interviews if i.meta.date}
+    newest = max(dates.values(), default=None)
+    entries = []
+    for page in pages:
+        head = page.context.get("head")
+        if head is None or not head["canonical"] or page.template in ("missing.html", "404.html"):
+            continue
+        slug = page.path.split("/")[2] if page.template == "interview.html" else None
+        entries.append({"loc": head["canonical"], "alternates": head["alternates"],
+                        "lastmod": dates.get(slug) if slug else newest})
+    return Page(urls.sitemap(), "sitemap.xml", {"entries": entries})
+
+
+def robots_txt(config: SiteConfig) -> str:
+    """Allow everything; point at the sitemap when there is one (robots.txt is read at a domain's root)."""
+    lines = ["User-agent: *", "Allow: /"]
+    if config.base_url:
+        lines.append(f"Sitemap: {urls.absolute(config.base_url, urls.sitemap())}")
+    return "\n".join(lines) + "\n"
