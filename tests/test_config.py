@@ -214,4 +214,4 @@ def test_a_control_character_in_base_url_from_the_command_line_is_refused():
     with pytest.raises(ContentError) as info:
         parse_config(ARCHIVE_YAML, "archive.yaml", base_url="https://x.org/\x1b[0m/")
     assert [str(p) for p in info.value.problems] == [
-        "--base-url: base_url 'https://x.org/\\x1b[0m/' is not an http(s) URL (for example: https://example.org/archive/)"]
+        "--base-url: base_url 'https://x.org/\\x1b[0m/' is not an http(s) URL (for example: https://you.github.io/archive/)"]
