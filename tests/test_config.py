@@ -215,3 +215,15 @@ def test_a_control_character_in_base_url_from_the_command_line_is_refused():
         parse_config(ARCHIVE_YAML, "archive.yaml", base_url="https://x.org/\x1b[0m/")
     assert [str(p) for p in info.value.problems] == [
         "--base-url: base_url 'https://x.org/\\x1b[0m/' is not an http(s) URL (for example: https://you.github.io/archive/)"]
+
+
+def test_the_hint_for_an_unknown_qa_id_names_the_first_and_last_in_text_order(tmp_path):
+    items = "".join(f"{n}. Q{n}? A{n}.\n\n" for n in range(1, 11))
+    text = EN.split("[01] Models")[0] + "[01] Models\n\n" + items
+    zh = ZH.split("[01] 模型")[0] + "[01] 模型\n\n" + items
+    write_archive(tmp_path, {"one": {"en.txt": text, "zh.txt": zh, "meta.yaml": "themes:\n  s01-q11: [moe]\n"}})
+    with pytest.raises(ContentError) as info:
+        load_archive(str(tmp_path / "content"))
+    assert [str(p) for p in info.value.problems] == [
+        f"{tmp_path}/content/interviews/one/meta.yaml:2: themes: no Q&A 's01-q11' in this interview "
+        "(ids run from s01-q1 to s01-q10)"]
