@@ -92,6 +92,7 @@ def _render_and_index(archive: Archive, themes: ThemeMap, templates_dir: str, st
     def index(lang: str) -> None:
         try:
             for rel, data in index_language(archive, themes, lang, binary, timeout, cancel).items():
+                cancel.check()
                 staging.write_bytes(rel, data)
         except BaseException as exc:
             cancel.fail(exc)

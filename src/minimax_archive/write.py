@@ -99,25 +99,24 @@ def locked(out_dir: str) -> Iterator[None]:
     parent = os.path.dirname(os.path.abspath(out_dir))
     with disk_errors(out_dir):
         os.makedirs(parent, exist_ok=True)
+    try:
+        import fcntl
+    except ImportError:  # not POSIX (Windows cannot open a folder to lock it): no lock
+        recover(out_dir)
+        yield
+        return
+    with disk_errors(out_dir):
         fd = os.open(parent, os.O_RDONLY)
     try:
-        _lock(fd, out_dir)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildError(f"{out_dir}: another build is running into this folder "
+                             "(wait for it to finish, or stop it)") from None
         recover(out_dir)
         yield
     finally:
         os.close(fd)  # closing releases the lock
-
-
-def _lock(fd: int, out_dir: str) -> None:
-    try:
-        import fcntl
-    except ImportError:  # not POSIX: no lock, as before
-        return
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        raise BuildError(f"{out_dir}: another build is running into this folder "
-                         "(wait for it to finish, or stop it)") from None
 
 
 def _leftovers(out_dir: str) -> re.Pattern[str]:
