@@ -164,8 +164,9 @@ def _check_theme_ids(meta: Meta, documents: dict[str, Document], problems: Probl
     if meta.span is None:  # no meta.yaml
         return
     doc = next(iter(documents.values()))
-    ids = {qa_anchor(s, q) for s in doc.sections for q in s.items}
+    ordered = [qa_anchor(s, q) for s in doc.sections for q in s.items]  # in text order: q10 after q9
+    ids = set(ordered)
     for qa_id, line in meta.theme_lines.items():
         if qa_id not in ids:
             problems.error(SourceSpan(meta.span.path, line), f"themes: no Q&A {qa_id!r} in this interview",
-                           f"ids run from {min(ids)} to {max(ids)}" if ids else "")
+                           f"ids run from {ordered[0]} to {ordered[-1]}" if ordered else "")

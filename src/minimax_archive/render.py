@@ -88,7 +88,7 @@ def render_pages(archive: Archive, themes: ThemeMap, templates_dir: str) -> Iter
         except jinja2.TemplateNotFound as exc:
             raise BuildError(f"{templates_dir}: template {exc.name!r} not found "
                              "(copy it from the package's templates, or remove the folder to use them)") from None
-        except Exception as exc:  # undefined names, bad filters: name the template, never a traceback
+        except Exception as exc:  # noqa: BLE001  undefined names, bad filters: never a traceback
             where = _template_position(exc, templates_dir) or page.template
             raise BuildError(f"{where}: template error: {type(exc).__name__}: {exc} "
                              f"(while rendering {page.path})") from None
