@@ -7,8 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from minimax_archive.markup import (_MD, MAX_DEPTH, excerpt, plain, question_end, render_block, render_inline,
-                                    too_deep)
+from minimax_archive.markup import _MD, MAX_DEPTH, excerpt, plain, question_end, render_block, render_inline, too_deep
 
 
 def test_raw_html_is_text_and_unsafe_links_are_not_links():
