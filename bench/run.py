@@ -41,9 +41,9 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator
 
 REPO = Path(__file__).resolve().parents[1]
 GENERATOR = REPO / "bench" / "gen_corpus.py"
@@ -178,13 +178,12 @@ def first_search_bytes(site: Path) -> dict[str, int]:
         for lang, query in SEARCHES:
             context = browser.new_context()  # an empty cache for every search
             page = context.new_page()
-            total = [0]
-            page.on("requestfinished", lambda request: total.__setitem__(
-                0, total[0] + request.sizes()["responseBodySize"]))
+            sizes: list[int] = []
+            page.on("requestfinished", lambda request, sizes=sizes: sizes.append(request.sizes()["responseBodySize"]))
             page.goto(f"{origin}{lang}/search/?q={query}")
             page.wait_for_selector("html[data-search-ready]", timeout=120_000)
             page.wait_for_load_state("networkidle")
-            figures[f"{lang}:{query}"] = total[0]
+            figures[f"{lang}:{query}"] = sum(sizes)
             context.close()
         browser.close()
     return figures
@@ -260,7 +259,7 @@ def report(figures: list[dict[str, object]]) -> str:
         c = f["cases"]
         assert isinstance(c, dict)
 
-        def cell(name: str) -> str:
+        def cell(name: str, c: dict[str, dict[str, float]] = c) -> str:
             s = c[name]
             return f"{s['median']:.2f} s ({s['min']:.2f}–{s['max']:.2f})"
         lines.append(f"| {f['n']:,} | {cell('ours')} | {cell('hugo+pagefind')} | "

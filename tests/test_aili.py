@@ -215,12 +215,17 @@ def test_an_unindented_list_in_an_answer_is_one_error_and_the_next_item_is_fine(
                         "1, 2, ... in every section; indent a numbered list inside an answer)"]
 
 
-@pytest.mark.parametrize("citation", ["[12] LatePost, 2024.", "[02] LatePost, 2024."])
-def test_a_citation_at_the_start_of_an_answer_line_is_one_error(citation):
-    _, problems = parse(HEAD + f"[01] S\n1. Q? A.\n{citation}\n2. Next? B.\n[02] T\n1. Q? C.\n")
-    assert problems == [f"t.txt:11: a line starting with '{citation[:4]}' inside an answer is read as a section "
+def test_a_citation_at_the_start_of_an_answer_line_is_one_error():
+    _, problems = parse(HEAD + "[01] S\n1. Q? A.\n[12] LatePost, 2024.\n2. Next? B.\n[02] T\n1. Q? C.\n")
+    assert problems == ["t.txt:11: a line starting with '[12]' inside an answer is read as a section "
                         "heading (a section heading is followed by item 1; to keep the citation, move it to "
                         "the end of the line above)"]
+
+
+def test_a_heading_with_the_next_number_stays_a_heading_when_its_first_item_is_misnumbered():
+    _, problems = parse(HEAD + "[01] S\n1. Q? A.\n[02] T\n2. Next? B.\n3. Last? C.\n[03] U\n1. Q? D.\n")
+    assert problems == ["t.txt:12: item 2 where item 1 was expected in section [02] (items are numbered 1, 2, "
+                        "... in every section; indent a numbered list inside an answer)"]
 
 
 def test_a_citation_line_ending_the_file_is_one_error():

@@ -194,7 +194,7 @@ def test_real_dates_are_dates():
                                          ('"a\\ud800b"', "U+D800"), ('"a\\x85b"', "U+0085")])
 def test_control_characters_written_as_escapes_are_errors(value, char):
     assert meta_problems(f"title:\n  en: {value}\n") == [
-        f"meta.yaml:2: control character {char} in the text (remove the escape: it is not allowed in web "
+        f"meta.yaml:2: control character {char} in the text (remove it: it is not allowed in web "
         "pages and feeds)"]
 
 
@@ -208,3 +208,22 @@ def test_a_value_already_reported_is_not_reported_again():
     assert meta_problems("date: no\nsource: 010\n") == [
         "meta.yaml:1: 'no' would be read as a boolean (write true or false, or quote it: \"no\")",
         "meta.yaml:2: '010' would be read as an octal or base-60 number (quote it: \"010\")"]
+
+
+def test_a_control_character_in_base_url_from_the_command_line_is_refused():
+    with pytest.raises(ContentError) as info:
+        parse_config(ARCHIVE_YAML, "archive.yaml", base_url="https://x.org/\x1b[0m/")
+    assert [str(p) for p in info.value.problems] == [
+        "--base-url: base_url 'https://x.org/\\x1b[0m/' is not an http(s) URL (for example: https://you.github.io/archive/)"]
+
+
+def test_the_hint_for_an_unknown_qa_id_names_the_first_and_last_in_text_order(tmp_path):
+    items = "".join(f"{n}. Q{n}? A{n}.\n\n" for n in range(1, 11))
+    text = EN.split("[01] Models")[0] + "[01] Models\n\n" + items
+    zh = ZH.split("[01] 模型")[0] + "[01] 模型\n\n" + items
+    write_archive(tmp_path, {"one": {"en.txt": text, "zh.txt": zh, "meta.yaml": "themes:\n  s01-q11: [moe]\n"}})
+    with pytest.raises(ContentError) as info:
+        load_archive(str(tmp_path / "content"))
+    assert [str(p) for p in info.value.problems] == [
+        f"{tmp_path}/content/interviews/one/meta.yaml:2: themes: no Q&A 's01-q11' in this interview "
+        "(ids run from s01-q1 to s01-q10)"]

@@ -106,7 +106,27 @@ def test_control_characters_never_reach_a_page_or_feed(tmp_path):
         load_archive(str(content))
     hint = "it is not allowed in web pages and feeds)"
     assert [str(p) for p in info.value.problems] == [
-        f"{content}/archive.yaml:2: control character U+0000 (NUL) in the text (remove the escape: {hint}",
-        f"{content}/interviews/x/meta.yaml:1: control character U+001B (ESC) in the text (remove the escape: {hint}",
+        f"{content}/archive.yaml:2: control character U+0000 (NUL) in the text (remove it: {hint}",
+        f"{content}/interviews/x/meta.yaml:1: control character U+001B (ESC) in the text (remove it: {hint}",
         f"{content}/interviews/x/en.txt:1: control character U+0000 (NUL) in the text "
         f"(remove it: it is invisible in most editors, and is not allowed in web pages and feeds)"]
+
+
+def test_deeply_nested_lists_and_quotes_keep_the_rest_of_the_answer(tmp_path):
+    nested = "".join("  " * i + f"- level {i}\n" for i in range(10)) + "\n" + ">" * 20 + " quoted\n\nThe end."
+    text = EN.replace("Because MoE is cheaper.", "Because MoE is cheaper.\n\n" + nested)
+    content = write_archive(tmp_path, {"x": {"en.txt": text, "zh.txt": ZH}})
+    build(str(content), str(tmp_path / "site"), templates=str(REPO / "templates"), search=False)
+    html = (tmp_path / "site/en/interviews/x/index.html").read_text(encoding="utf-8")
+    assert "level 9" in html and "quoted" in html and "The end." in html
+
+
+def test_nesting_markdown_would_cut_is_an_error_naming_its_line(tmp_path):
+    nested = "".join("  " * i + f"- level {i}\n" for i in range(60))
+    content = write_archive(tmp_path, {"x": {"en.txt": EN.replace("Because MoE is cheaper.", "Levels:\n" + nested),
+                                             "zh.txt": ZH}})
+    with pytest.raises(ContentError) as info:
+        load_archive(str(content))
+    assert [str(p) for p in info.value.problems] == [
+        f"{content}/interviews/x/en.txt:61: lists or quotes nested too deeply: the rest of the answer would "
+        "not be shown (nest them at most 49 levels deep)"]

@@ -13,9 +13,9 @@ from importlib import resources
 from pathlib import Path
 
 import pytest
+from sitekit import EN, REPO, ZH, write_archive
 
 from minimax_archive.build import build
-from sitekit import EN, REPO, ZH, write_archive
 
 
 def nu_errors(folder: Path) -> list[str]:

@@ -1,11 +1,13 @@
-"""Markdown in content: raw HTML off, unsafe links dropped, and the plain-text fast path exact."""
+"""Markdown in content: raw HTML off, unsafe links dropped, the plain-text fast path exact, nesting that
+would be cut found, and the question marks Markdown hides."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from minimax_archive.markup import _MD, MAX_DEPTH, excerpt, plain, render_block, render_inline, too_deep
+from minimax_archive.markup import _MD, MAX_DEPTH, excerpt, plain, question_end, render_block, render_inline, too_deep
 
 
 def test_raw_html_is_text_and_unsafe_links_are_not_links():
@@ -50,3 +52,26 @@ def test_nesting_that_markdown_would_cut_is_found_with_its_line():
     assert too_deep("intro\n" + "".join("  " * i + f"- level{i}\n" for i in range(60))) == 50
     assert too_deep("a\n\n" + "> " * 5000 + "x\n") == 2
     assert too_deep("".join("  " * i + f"- level{i}\n" for i in range(MAX_DEPTH))) is None
+
+
+@pytest.mark.parametrize("text, question", [
+    ("Why? Because.", "Why?"),
+    ("What does [the post](https://x.org/?p=1) say? It says.", "What does [the post](https://x.org/?p=1) say?"),
+    ("Was [Is AGI near?](https://x.org/) right? Yes.", "Was [Is AGI near?](https://x.org/) right?"),
+    ("Does `f(x?)` return? Yes.", "Does `f(x?)` return?"),
+    ("Does ``a ` b?`` work? Yes.", "Does ``a ` b?`` work?"),
+    ("Is https://x.org/faq?lang=en it? Yes.", "Is https://x.org/faq?lang=en it?"),
+    ("Read https://x.org/faq? Yes.", "Read https://x.org/faq?"),
+    ("Unclosed `code? yes", "Unclosed `code?"),
+    ("为什么用 `MoE?` 架构？因为。", "为什么用 `MoE?` 架构？"),
+])
+def test_where_a_question_ends(text, question):
+    end = question_end(text)
+    assert end is not None and text[:end] == question
+
+
+@pytest.mark.parametrize("text", ["`" * 100_000, "".join("`" * i + "x" for i in range(1, 450)),
+                                  "` `` " * 20_000, "[" * 100_000, "[a](" * 50_000, "https://" + "a." * 100_000],
+                         ids=["one-run", "every-length", "alternating", "brackets", "open-links", "long-url"])
+def test_where_a_question_ends_in_linear_time(text):
+    assert question_end(text + "?") is not None

@@ -19,7 +19,7 @@ from minimax_archive import cli, write
 
 
 def leftovers(root: Path) -> list[str]:
-    return sorted(p.name for p in root.iterdir() if p.name.startswith(".site"))
+    return sorted(p.name for p in root.iterdir() if p.name.startswith(".site") and p.name != ".site.lock")
 
 
 def build(tmp_path: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -132,11 +132,14 @@ def test_next_build_cleans_up_after_a_killed_one(tmp_path):
     (tmp_path / ".site-staging-0123456789ab/en").mkdir(parents=True)  # killed while writing
     (tmp_path / ".site-old-0123456789ab").mkdir()  # killed before the first rename of a swap
     (tmp_path / ".site-old-abcdefgh").mkdir()  # tempfile's names, from an earlier version
+    (tmp_path / ".site-old-00000000000c/site").mkdir(parents=True)  # killed after the swap, while removing
+    (tmp_path / ".site-old-00000000000c/site/index.html").write_text("the site before the last one")
     (tmp_path / ".sites-staging-0123456789ab").mkdir()  # not ours: another output's
     result = build(tmp_path)
     assert result.returncode == 0, result.stderr
     assert leftovers(tmp_path) == [".sites-staging-0123456789ab"]
     assert (tmp_path / "site/CNAME").read_text() == "mine"
+    assert "the site before the last one" not in (tmp_path / "site/index.html").read_text()
 
 
 def test_a_swap_killed_between_its_two_renames_is_restored(tmp_path):
@@ -188,6 +191,14 @@ def test_a_second_build_into_the_same_folder_is_told_another_is_running(tmp_path
     assert tree_digest(tmp_path / "site") == before and leftovers(tmp_path) == []
 
 
+def test_builds_into_two_folders_of_the_same_parent_do_not_wait_for_each_other(tmp_path):
+    write_archive(tmp_path)
+    with write.locked(str(tmp_path / "preview")):
+        result = build(tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.endswith(".lock")) == [".preview.lock", ".site.lock"]
+
+
 @pytest.mark.parametrize("setup, message", [
     (lambda t: (t / "notes.txt").write_text("x") and None,
      "error: notes.txt/site: {t}/notes.txt is a file, not a folder (choose another --out)\n"),
@@ -203,13 +214,8 @@ def test_out_under_a_file_or_inside_content_is_one_line(tmp_path, setup, message
 
 
 def _in_process(tmp_path: Path, capsys) -> tuple[int, str]:
-    cwd = os.getcwd()
-    try:  # the CLI resolves content/ and site/ from the working folder, as a user runs it
-        os.chdir(tmp_path)
-        code = cli.main(["build", "--no-search"])
-    finally:
-        os.chdir(cwd)
-    return code, capsys.readouterr().err
+    code = cli.main(["build", "--no-search", "--content", str(tmp_path / "content"), "--out", str(tmp_path / "site")])
+    return code, capsys.readouterr().err.replace(str(tmp_path), "<tmp>")
 
 
 def _failing(real, code: int, when):
@@ -239,7 +245,7 @@ def test_disk_errors_are_one_line_and_keep_the_previous_site(tmp_path, capsys, m
         monkeypatch.setattr(os, "mkdir", _failing(os.mkdir, code, lambda p, *a: "-staging-" in str(p)))
     else:
         monkeypatch.setattr(os, "rename", _failing(os.rename, code, lambda src, dst: "-staging-" in str(src)))
-    assert _in_process(tmp_path, capsys) == (1, f"error: site: cannot write the site: {message}\n")
+    assert _in_process(tmp_path, capsys) == (1, f"error: <tmp>/site: cannot write the site: {message}\n")
     monkeypatch.undo()
     assert tree_digest(tmp_path / "site") == before and leftovers(tmp_path) == []
 
@@ -249,5 +255,12 @@ def test_out_on_a_mount_point_is_refused_before_building(tmp_path, capsys, monke
     (tmp_path / "site").mkdir()
     real = os.path.ismount
     monkeypatch.setattr(os.path, "ismount", lambda p: p == str(tmp_path / "site") or real(p))
-    assert _in_process(tmp_path, capsys) == (1, ("error: site: is a mount point, and a build replaces its output "
-                                                "folder as a whole (build into a folder inside it, e.g. --out site/site)\n"))
+    assert _in_process(tmp_path, capsys) == (1, ("error: <tmp>/site: is a mount point, and a build replaces its output "
+                                                "folder as a whole (build into a folder inside it, e.g. --out <tmp>/site/site)\n"))
+
+
+def test_out_that_holds_the_content_folder_is_refused(tmp_path):
+    write_archive(tmp_path / "project")
+    result = build(tmp_path / "project", "--out", ".")
+    assert (result.returncode, result.stderr) == (1, "error: .: contains the content folder content (choose another --out)\n")
+    assert sorted(p.name for p in (tmp_path / "project").iterdir()) == ["content"]

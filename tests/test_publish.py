@@ -128,6 +128,17 @@ def test_interview_and_theme_pages_describe_themselves(site):
     assert head(site, "en/search/index.html").one("og:title") == "Search"
 
 
+def test_the_side_by_side_page_points_search_engines_at_the_interview(site):
+    page = head(site, "zh/interviews/dated/bilingual/index.html")
+    assert [link["href"] for link in page.rel("canonical")] == [url_of("zh/interviews/dated/index.html")]
+    assert page.hreflangs() == {}
+    assert page.one("og:url") == url_of("zh/interviews/dated/index.html") and page.one("og:type") == "article"
+    assert "一次测试访谈" in page.one("og:title") and page.one("description") == "关于混合专家和人才。"
+    assert page.one("twitter:card") == "summary"
+    locs = {loc.text for loc in ET.parse(site / "sitemap.xml").getroot().iter(SITEMAP + "loc")}
+    assert not [loc for loc in locs if "bilingual" in loc]
+
+
 def test_an_untranslated_page_is_no_alternate_and_lists_none(site):
     notice = head(site, "zh/interviews/only-en/index.html")
     assert notice.one("robots") == "noindex"
@@ -239,7 +250,8 @@ def test_a_feed_holds_the_newest_fifty_of_many_interviews_and_the_sitemap_every_
 def test_sitemap_lists_every_translated_page_with_alternates_and_content_dates(site):
     root = ET.parse(site / "sitemap.xml").getroot()
     urls = {u.find(SITEMAP + "loc").text: u for u in root.findall(SITEMAP + "url")}
-    pages = [p.relative_to(site).as_posix() for p in site.rglob("*.html") if p.name != "404.html"]
+    pages = [p.relative_to(site).as_posix() for p in site.rglob("*.html")
+             if p.name != "404.html" and "/bilingual/" not in p.as_posix()]
     expected = {url_of(p) for p in pages} - {url_of("zh/interviews/only-en/index.html")}
     assert set(urls) == expected
     for loc, node in urls.items():

@@ -5,8 +5,9 @@ from __future__ import annotations
 import json
 import re
 
-from minimax_archive.build import build
 from sitekit import EN, REPO, ZH, write_archive
+
+from minimax_archive.build import build
 
 
 def built(tmp_path, interviews):
@@ -56,5 +57,5 @@ def test_chinese_interface_words(tmp_path):
     assert "<p>共 1 个回答，来自 1 篇访谈。</p>" in text(out / "zh/themes/moe/index.html")
     search = text(out / "zh/search/index.html")
     strings = json.loads(re.search(r'<script type="application/json" id="search-strings">(.*?)</script>', search).group(1))
-    assert strings["search_loading"] == "搜索加载中……" and strings["filter_count"] == "（{count}）"  # shown by the script
+    assert strings["search_loading"] == "搜索加载中……" and strings["filter_count"] == "（{count}）"
     assert "本条链接" in text(out / "zh/interviews/both/index.html")

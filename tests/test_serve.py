@@ -162,6 +162,21 @@ def test_every_address_answers_this_machines_name_but_not_others(tmp_path):
         assert get(preview, "/", host="attacker.example")[0] == 403
 
 
+def test_a_browser_leaving_mid_answer_is_not_an_error_but_a_failure_is_one_line(tmp_path, capsys):
+    with running(files({"index.html": PAGE.format("home")})) as preview:
+        server = preview._server
+        for gone in (BrokenPipeError(), ConnectionResetError()):
+            try:
+                raise gone
+            except ConnectionError:
+                server.handle_error(None, ("127.0.0.1", 1))
+        try:
+            raise ValueError("bad")
+        except ValueError:
+            server.handle_error(None, ("127.0.0.1", 1))
+    assert capsys.readouterr().err == "error: while answering a request: ValueError: bad\n"
+
+
 # --- live reload and errors ----------------------------------------------------------------------
 
 def test_pages_get_the_reload_script_on_the_way_out_never_in_the_build(tmp_path):
@@ -312,6 +327,20 @@ def test_serve_builds_in_a_temporary_folder_removed_on_exit_and_leaves_site_alon
     assert tree_digest(site) == before
     assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "site", "tmp"]
     assert "Traceback" not in preview.output()
+
+
+def test_absolute_links_lead_to_the_preview_unless_base_url_is_given(tmp_path):
+    write_archive(tmp_path)
+    with ServeProcess(tmp_path, "--no-search") as preview:
+        preview.started()
+        page = get_url(preview.url + "en/interviews/test-one/")[2]
+        assert f'<link rel="canonical" href="{preview.url}en/interviews/test-one/">' in page
+        status, _, missing = get_url(preview.url + "no/such/page/")
+        assert status == 404 and '<base href="/">' in missing  # the site's 404 page, its links from the root
+    with ServeProcess(tmp_path, "--no-search", "--base-url", "https://example.com/sub/") as preview:
+        preview.started()
+        page = get_url(preview.url + "en/interviews/test-one/")[2]
+        assert '<link rel="canonical" href="https://example.com/sub/en/interviews/test-one/">' in page
 
 
 def test_host_option_is_used_and_named_in_the_url(tmp_path):

@@ -7,8 +7,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
-
 from sitekit import REPO
+
 from minimax_archive.build import build
 
 SLUG = "minimax-yan-junjie"

@@ -7,7 +7,7 @@ The README's set: the interview page in English and Chinese, the
 side-by-side page, and a Chinese answer with its citation open, at 375 and
 1280 px wide, light and dark (the first screen of each). The bundled archive is built into a temporary folder (without the
 search index, unless --review, which also shows the search page after a
-search) and served over HTTP from there. Needs Chromium at /usr/bin/chromium
+search) and served over HTTP from there. Needs Chromium at /usr/bin/chromium (or CHROMIUM_PATH)
 and CJK fonts (Debian: apt-get install fonts-noto-cjk), or Chinese shows as boxes.
 """
 
@@ -17,6 +17,7 @@ import argparse
 import contextlib
 import functools
 import http.server
+import os
 import sys
 import tempfile
 import threading
@@ -34,6 +35,9 @@ REVIEW_PAGES = README_PAGES | {
     "entry": "", "home-en": "en/", "home-zh": "zh/", "themes-en": "en/themes/", "themes-zh": "zh/themes/",
     "theme-zh": "zh/themes/talent/", "bilingual-zh": f"zh/interviews/{SLUG}/bilingual/",
     "search-en": "en/search/?q=MoE", "search-zh": "zh/search/?q=人才"}
+
+
+PUBLISHED = "https://example.org/minimax-archive/"
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -62,10 +66,12 @@ def shoot(out: Path, pages: dict[str, str], widths: list[int], full: bool, searc
     written = []
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
-        build(str(REPO / "content"), str(site), templates=str(REPO / "templates"), search=search)
+        # A published address, so citations in the pictures show a real-looking URL, not 127.0.0.1.
+        build(str(REPO / "content"), str(site), templates=str(REPO / "templates"), search=search,
+              base_url=PUBLISHED)
         out.mkdir(parents=True, exist_ok=True)
         with _served(site) as base, sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+            browser = playwright.chromium.launch(executable_path=os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"), args=["--no-sandbox"])
             for scheme in ("light", "dark"):
                 for width in widths:
                     screen = 900 if width > 800 else 812

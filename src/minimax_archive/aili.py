@@ -26,8 +26,9 @@ Rules, so that a text either loads exactly right or gets a precise error:
   buttons, sign-in and download links, copyright and policy lines; above the abstract also a URL,
   a bare domain, a date and a repeated title line.
 - ``[6]`` (one digit) is never a heading; a line starting with a two-digit ``[12]`` is, except
-  inside an answer when the next numbered line continues the same section (a citation at the
-  start of a line): that is one error, and the line stays in the answer.
+  inside an answer when its number is not the next section's and the next numbered line continues
+  the same section, or none follows (a citation at the start of a line): that is one error, and
+  the line stays in the answer.
 - The answer starts after the first ``?`` or ``？`` on the item's line that is not inside inline
   code, a Markdown link or a URL, and may hold more of them.
 - An unindented numbered line inside an answer that does not continue the item numbering and has
@@ -252,11 +253,12 @@ def _next_numbered(lines: list[str], start: int) -> list[int | None]:
 
 
 def _citation(heading: re.Match[str], upcoming: int | None, sections: list[_Section], item: _Item) -> bool:
-    """A ``[NN]`` line inside an answer that is not a heading: what follows continues the section
-    (the next item is not 1), or it is misnumbered and no item follows it at all."""
-    if upcoming is not None:
-        return upcoming == item.number + 1 and upcoming != 1
-    return _misnumbered(int(heading.group(1)), len(sections) + 1, sections[-1].number)
+    """A ``[NN]`` line inside an answer that is not a heading: its number is not the next section's,
+    and what follows continues the open section (the next item is not 1) or there is no item at all.
+    (A heading with the right number is a heading, even if the item after it is misnumbered.)"""
+    if not _misnumbered(int(heading.group(1)), len(sections) + 1, sections[-1].number):
+        return False
+    return upcoming is None or (upcoming == item.number + 1 and upcoming != 1)
 
 
 def _numbered_kind(match: re.Match[str], section: _Section, item: _Item | None, listing: int) -> str:

@@ -25,7 +25,7 @@ class BuildResult:
     """What a build did, for the CLI to report."""
 
     pages: int
-    """HTML and XML files written (pages, feeds, sitemap; not the data/ JSON)."""
+    """HTML and XML files written (pages, feeds, sitemap; not the JSON data)."""
     answers: int
     """Answers indexed for search (0 with --no-search)."""
     warnings: list[Problem]
@@ -92,6 +92,7 @@ def _render_and_index(archive: Archive, themes: ThemeMap, templates_dir: str, st
     def index(lang: str) -> None:
         try:
             for rel, data in index_language(archive, themes, lang, binary, timeout, cancel).items():
+                cancel.check()
                 staging.write_bytes(rel, data)
         except BaseException as exc:
             cancel.fail(exc)

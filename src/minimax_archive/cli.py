@@ -25,7 +25,7 @@ BASE_URL_VARIABLE = "MINIMAX_ARCHIVE_BASE_URL"
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return args.run(args)
+        return int(args.run(args))
     except ContentError as exc:
         _report(exc.problems)
         return 1
@@ -79,7 +79,7 @@ def _build_options(p: argparse.ArgumentParser, out: bool = True) -> None:
     p.add_argument("--no-search", action="store_true", help="skip the search index")
 
 
-def _build(args) -> int:
+def _build(args: argparse.Namespace) -> int:
     result = build(args.content, args.out, args.templates, args.base_url, search=not args.no_search)
     _report(result.warnings)
     for note in result.notes:
@@ -89,7 +89,7 @@ def _build(args) -> int:
     return 0
 
 
-def _check(args) -> int:
+def _check(args: argparse.Namespace) -> int:
     archive, warnings = load_archive(args.content)
     _report(warnings)
     print(f"checked {args.content}/: {len(archive.interviews)} interviews, {archive.answer_count} answers, "
@@ -112,7 +112,9 @@ def _serve(args: argparse.Namespace) -> int:
     watched = [args.content, resolve_templates(args.templates)]
 
     def build_into(out: str) -> None:
-        result = build(args.content, out, args.templates, args.base_url, search=not args.no_search)
+        # Absolute links (canonical, feeds, the 404 page's) lead to the preview itself, as in Hugo and Zola.
+        base_url = args.base_url or (None if preview.everywhere else preview.url)
+        result = build(args.content, out, args.templates, base_url, search=not args.no_search)
         _report(result.warnings)
         print(f"built {result.pages} pages, {result.answers} answers indexed, "
               f"{count(len(result.warnings), 'warning')} in {result.seconds:.2f}s", flush=True)

@@ -25,6 +25,7 @@ import re
 from .errors import Problems, SourceSpan
 from .model import KNOWN_LANGUAGES, SiteConfig, Theme
 from .schema import Fields, check_keys, expect, lang_map
+from .textfile import FORBIDDEN
 from .yamlsrc import INVALID, Located, parse_yaml
 
 THEME_KEY = re.compile(r"^[a-z][a-z0-9-]{0,39}$")
@@ -100,7 +101,7 @@ def _base_url(override: str | None, node: Located | None, path: str, problems: P
         value, span = node.value, SourceSpan(path, node.line)
     else:
         return None
-    if not isinstance(value, str) or not re.match(r"^https?://[^\s/]+(/\S*)?$", value):
+    if not isinstance(value, str) or not re.match(r"^https?://[^\s/]+(/\S*)?$", value) or FORBIDDEN.search(value):
         problems.error(span, f"base_url {value!r} is not an http(s) URL",
                        "for example: https://you.github.io/archive/")
         return None

@@ -70,8 +70,9 @@ def sitemap_page(archive: Archive, pages: list[Page]) -> Page:
     entries = []
     for page in pages:
         head = page.context.get("head")
-        if head is None or not head["canonical"] or page.template in ("missing.html", "404.html"):
-            continue
+        if head is None or head["canonical"] != urls.absolute(archive.config.base_url, page.path) \
+                or page.template in ("missing.html", "404.html"):
+            continue  # no URL, a notice, or a page whose canonical is another (the side-by-side view)
         slug = page.path.split("/")[2] if page.template == "interview.html" else None
         entries.append({"loc": head["canonical"], "alternates": head["alternates"],
                         "lastmod": dates.get(slug) if slug else newest})

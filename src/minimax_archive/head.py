@@ -22,6 +22,7 @@ from dataclasses import replace
 from typing import Any
 
 from . import urls
+from .markup import excerpt
 from .model import Archive, Interview
 from .views import Page
 
@@ -56,6 +57,14 @@ def head_of(archive: Archive, page: Page, by_slug: dict[str, Interview]) -> dict
         description = ctx["summary"] or description
         versions = {code: p for code, p in versions.items() if code in interview.documents}
         data = urls.link(path, f"data/interviews/{interview.slug}.json")
+    elif page.template == "bilingual.html":  # the same texts as the interview pages: point there
+        interview = by_slug[path.split("/")[2]]
+        title, kind = ctx["t"]["bilingual_title"].format(title=ctx["title"]), "article"
+        abstract = interview.documents[lang].abstract
+        description = excerpt(abstract, 220) if abstract else description
+        record = _record(archive, path, lang, title, description, kind, {}, None, translated=False,
+                         canonical=urls.interview(lang, interview.slug))
+        return record | {"data": urls.link(path, f"data/interviews/{interview.slug}.json")}
     elif page.template == "theme.html":
         title = ctx["theme"]["label"]
         description = ctx["theme"]["description"] or description
@@ -66,8 +75,10 @@ def head_of(archive: Archive, page: Page, by_slug: dict[str, Interview]) -> dict
 
 
 def _record(archive: Archive, path: str, lang: str, title: str, description: str, kind: str,
-            versions: dict[str, str], x_default: str | None, translated: bool) -> dict[str, Any]:
-    """``versions``: the page in each language it exists in; ``translated``: this page is one of them."""
+            versions: dict[str, str], x_default: str | None, translated: bool,
+            canonical: str | None = None) -> dict[str, Any]:
+    """``versions``: the page in each language it exists in; ``translated``: this page is one of them;
+    ``canonical``: the page that search engines should index instead of this one."""
     config = archive.config
     base = config.base_url
     alternates = []
@@ -80,11 +91,12 @@ def _record(archive: Archive, path: str, lang: str, title: str, description: str
     return {
         "title": title,
         "description": description,
-        "canonical": urls.absolute(base, path),
+        "canonical": urls.absolute(base, canonical or path),
         "alternates": alternates,
         "feed": urls.link(path, urls.feed(lang)) if base else None,
         "feed_title": config.title.get(lang, ""),
-        "og": {"type": kind, "title": title, "description": description, "url": urls.absolute(base, path),
+        "og": {"type": kind, "title": title, "description": description,
+               "url": urls.absolute(base, canonical or path),
                "site_name": config.title.get(lang, ""), "locale": OG_LOCALES[lang],
                "locale_alternates": [OG_LOCALES[code] for code in others]},
     }

@@ -110,13 +110,13 @@ def _load_interview(folder: str, slug: str, languages: tuple[str, ...], themes: 
         if document is not None:
             documents[lang] = document
     for name in sorted(os.listdir(folder)):
-        if name not in _KNOWN_FILES and name not in {f"{l}.txt" for l in langs} and not name.startswith("."):
+        if name not in _KNOWN_FILES and name not in {f"{code}.txt" for code in langs} and not name.startswith("."):
             problems.warn(SourceSpan(os.path.join(folder, name)), "unknown file; ignored",
-                          f"expected {', '.join(l + '.txt' for l in langs)} and meta.yaml")
+                          f"expected {', '.join(code + '.txt' for code in langs)} and meta.yaml")
     if not documents:
-        if not any(os.path.lexists(os.path.join(folder, f"{l}.txt")) for l in langs):
+        if not any(os.path.lexists(os.path.join(folder, f"{code}.txt")) for code in langs):
             problems.error(SourceSpan(folder), "the interview has no text",
-                           f"add {' or '.join(l + '.txt' for l in langs)}")
+                           f"add {' or '.join(code + '.txt' for code in langs)}")
         return None
     _check_alignment(documents, langs, problems)
     _check_theme_ids(meta, documents, problems)
@@ -133,7 +133,7 @@ def _read(path: str, problems: Problems) -> str | None:
 
 def _check_alignment(documents: dict[str, Document], langs: list[str], problems: Problems) -> None:
     """Every translation must have the same sections and items as the first language present."""
-    present = [l for l in langs if l in documents]
+    present = [code for code in langs if code in documents]
     base = documents[present[0]]
     for lang in present[1:]:
         other = documents[lang]
@@ -164,8 +164,9 @@ def _check_theme_ids(meta: Meta, documents: dict[str, Document], problems: Probl
     if meta.span is None:  # no meta.yaml
         return
     doc = next(iter(documents.values()))
-    ids = {qa_anchor(s, q) for s in doc.sections for q in s.items}
+    ordered = [qa_anchor(s, q) for s in doc.sections for q in s.items]  # in text order: q10 after q9
+    ids = set(ordered)
     for qa_id, line in meta.theme_lines.items():
         if qa_id not in ids:
             problems.error(SourceSpan(meta.span.path, line), f"themes: no Q&A {qa_id!r} in this interview",
-                           f"ids run from {min(ids)} to {max(ids)}" if ids else "")
+                           f"ids run from {ordered[0]} to {ordered[-1]}" if ordered else "")

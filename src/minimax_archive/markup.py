@@ -19,6 +19,7 @@ the first one a reader sees.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -90,31 +91,27 @@ def too_deep(text: str) -> int | None:
 def question_end(text: str) -> int | None:
     """The index just after the question mark that ends the question: the first '?' or '？' that is
     not inside inline code, a Markdown link or a URL. None when there is none."""
-    pos, unclosed = 0, set()  # backtick run lengths that have no closing run: never search again
+    closers = _backtick_runs(text) if "`" in text else {}
+    pos = 0
     while match := _QUESTION_SCAN.search(text, pos):
         if match.group("mark"):
             return match.end()
         pos = match.end()
         run = match.group("code")
-        if run and len(run) not in unclosed:
-            close = _closing_run(text, pos, len(run))
-            if close < 0:
-                unclosed.add(len(run))
-            else:
-                pos = close + len(run)
+        if run:  # a code span ends at the next run of exactly as many backticks
+            starts = closers[len(run)]
+            after = bisect.bisect_left(starts, pos)
+            if after < len(starts):
+                pos = starts[after] + len(run)
     return None
 
 
-def _closing_run(text: str, pos: int, length: int) -> int:
-    """Where the next run of exactly ``length`` backticks starts (a code span's end), or -1."""
-    while (start := text.find("`" * length, pos)) >= 0:
-        end = start + length
-        while end < len(text) and text[end] == "`":
-            end += 1
-        if end - start == length:
-            return start
-        pos = end
-    return -1
+def _backtick_runs(text: str) -> dict[int, list[int]]:
+    """Where each run of backticks starts, by its length (in order)."""
+    runs: dict[int, list[int]] = {}
+    for match in re.finditer("`+", text):
+        runs.setdefault(len(match.group()), []).append(match.start())
+    return runs
 
 
 def plain(text: str) -> str:

@@ -52,8 +52,10 @@ def parse_meta(text: str, path: str, languages: list[str], theme_keys: set[str] 
 
 
 def _original_language(node: Located | None, path: str, languages: list[str], problems: Problems) -> str | None:
-    if node is None or node.value in languages:
-        return None if node is None else str(node.value)
+    if node is None or node.value is INVALID:
+        return None
+    if node.value in languages:
+        return str(node.value)
     problems.error(SourceSpan(path, node.line), f"original_language {node.value!r} is not one of the archive's languages",
                    f"use one of: {', '.join(languages)}")
     return None

@@ -212,6 +212,7 @@ class PagefindService:
                     except (ValueError, KeyError, TypeError):
                         self._responses.put(_readable(message))
                         return
+                    message = b""  # the bundle's answer is large: do not hold it twice
                     self._responses.put(payload)
                 parts.append(chunk[start:])
         except (OSError, ValueError):

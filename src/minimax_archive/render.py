@@ -17,10 +17,10 @@ from importlib import resources
 
 import jinja2
 
+from .bilingual_views import bilingual_pages
 from .data_export import data_files
 from .dates import build_time
 from .discovery import feed_page, robots_txt, sitemap_page
-from .bilingual_views import bilingual_pages
 from .errors import BuildError
 from .head import with_head
 from .i18n import plural
@@ -88,7 +88,7 @@ def render_pages(archive: Archive, themes: ThemeMap, templates_dir: str) -> Iter
         except jinja2.TemplateNotFound as exc:
             raise BuildError(f"{templates_dir}: template {exc.name!r} not found "
                              "(copy it from the package's templates, or remove the folder to use them)") from None
-        except Exception as exc:  # undefined names, bad filters: name the template, never a traceback
+        except Exception as exc:  # noqa: BLE001  undefined names, bad filters: never a traceback
             where = _template_position(exc, templates_dir) or page.template
             raise BuildError(f"{where}: template error: {type(exc).__name__}: {exc} "
                              f"(while rendering {page.path})") from None

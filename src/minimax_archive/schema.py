@@ -70,7 +70,7 @@ def lang_map(node: Located | None, what: str, languages: list[str], path: str, p
     if node is None:
         if required:
             problems.error(SourceSpan(path, line), f"missing {what}",
-                           f"give one per language: {{{', '.join(l + ': ...' for l in languages)}}}")
+                           f"give one per language: {{{', '.join(code + ': ...' for code in languages)}}}")
         return {}
     if isinstance(node.value, str) and len(languages) == 1:
         return {languages[0]: node.value}

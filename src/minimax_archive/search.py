@@ -100,14 +100,14 @@ def _words(text: str) -> str:
 
 def pagefind_binary() -> str:
     """The Pagefind binary (PAGEFIND_BINARY_PATH, else the installed one), or a BuildError with a fix."""
+    missing = BuildError("Pagefind is not installed (pip install 'pagefind[extended]', or build with --no-search)")
     try:
         from pagefind.service import get_executable
     except ImportError:
-        get_executable = None
-    binary = get_executable() if get_executable else None
+        raise missing from None
+    binary = get_executable()
     if binary is None:
-        raise BuildError("Pagefind is not installed (pip install 'pagefind[extended]', "
-                         "or build with --no-search)")
+        raise missing
     return str(binary)
 
 

@@ -22,6 +22,7 @@ import socket
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Callable
 from types import FrameType
 from typing import Self
@@ -74,6 +75,11 @@ class Preview:
         return f"http://{f'[{shown}]' if ':' in shown else shown}:{self._server.server_port}/"
 
     @property
+    def everywhere(self) -> bool:
+        """True when listening on every address of this machine (``--host 0.0.0.0``)."""
+        return self._host in WILDCARDS
+
+    @property
     def served(self) -> Served | None:
         return self._server.served
 
@@ -114,15 +120,31 @@ class Preview:
         self._watcher.start()
 
     def _watch(self, folders: list[str], seen: dict[str, tuple[int, int]]) -> None:
-        while not self._stop.wait(self._poll):
+        wait = self._poll
+        while not self._stop.wait(wait):
             try:
+                started = time.monotonic()
                 now = snapshot(folders, self._folder)
+                # A large archive takes a while to look at: look less often, at most a tenth of a core.
+                wait = max(self._poll, 10 * (time.monotonic() - started))
                 if now != seen:
+                    now = self._settled(folders, now)
                     print(f"{_changed(seen, now)} changed; rebuilding", flush=True)
                     seen = now
                     self.rebuild()
             except Exception as exc:  # noqa: BLE001 - report it and keep watching, never die silently
                 print(f"{self._describe(exc)}\nstill watching", file=sys.stderr, flush=True)
+
+    def _settled(self, folders: list[str], now: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
+        """Wait until the files stop changing (an editor saving in pieces), for at most a second."""
+        for _ in range(10):
+            if self._stop.wait(0.1):
+                break
+            again = snapshot(folders, self._folder)
+            if again == now:
+                break
+            now = again
+        return now
 
     def serve_forever(self) -> None:
         """Answer requests until Ctrl-C, SIGTERM (inside ``with``, in the main thread) or :meth:`shutdown`."""
@@ -163,8 +185,10 @@ def snapshot(folders: list[str], ignore: str) -> dict[str, tuple[int, int]]:
     ignore = os.path.realpath(ignore)
     found = {}
     for folder in folders:
+        prune = _within(ignore, os.path.realpath(folder))  # else no folder below can be it (links are not followed)
         for base, dirs, files in os.walk(folder):
-            dirs[:] = [d for d in dirs if not _within(os.path.realpath(os.path.join(base, d)), ignore)]
+            if prune:
+                dirs[:] = [d for d in dirs if not _within(os.path.realpath(os.path.join(base, d)), ignore)]
             for name in files:
                 path = os.path.join(base, name)
                 try:

@@ -24,6 +24,7 @@ import os
 import re
 import socket
 import socketserver
+import sys
 import urllib.parse
 from dataclasses import dataclass
 from http import HTTPStatus
@@ -84,6 +85,12 @@ class Server(http.server.ThreadingHTTPServer):
 
     served: Served | None = None
     names: frozenset[str] = frozenset()
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        """A browser that goes away mid-answer (a reload) is normal: say nothing; anything else in one line."""
+        exc = sys.exc_info()[1]
+        if not isinstance(exc, ConnectionError):
+            print(f"error: while answering a request: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
 
     def server_bind(self) -> None:
         # HTTPServer's own server_bind looks the host up in DNS (socket.getfqdn), which can hang.

@@ -38,7 +38,10 @@ class Page:
 def common(archive: Archive, lang: str, path: str) -> dict[str, Any]:
     """What every page of one language needs: names, navigation, language switch."""
     config = archive.config
-    other_path = lambda code: code + path[len(lang):]  # noqa: E731  pages are parallel per language
+
+    def other_path(code: str) -> str:  # pages are parallel per language
+        return code + path[len(lang):]
+
     return {
         "lang": lang,
         "html_lang": config.html_lang(lang),

@@ -93,31 +93,38 @@ class Staging:
 def locked(out_dir: str) -> Iterator[None]:
     """Hold the build lock for ``out_dir``, after cleaning up what a killed build left behind.
 
-    The lock is on the folder that holds the output (flock, released by the
-    kernel even after kill -9), so no lock file is left behind.
+    The lock is an flock on ``.<name>.lock`` beside the output (released by the
+    kernel even after kill -9). The file stays: removing it would let a waiting
+    build lock a file that is already gone. One lock file per output folder, so
+    builds into different folders of the same parent never wait for each other.
     """
     parent = os.path.dirname(os.path.abspath(out_dir))
     with disk_errors(out_dir):
         os.makedirs(parent, exist_ok=True)
-        fd = os.open(parent, os.O_RDONLY)
     try:
-        _lock(fd, out_dir)
+        import fcntl
+    except ImportError:  # not POSIX: no lock
+        recover(out_dir)
+        yield
+        return
+    with disk_errors(out_dir):
+        fd = os.open(lock_path(out_dir), os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildError(f"{out_dir}: another build is running into this folder "
+                             "(wait for it to finish, or stop it)") from None
         recover(out_dir)
         yield
     finally:
         os.close(fd)  # closing releases the lock
 
 
-def _lock(fd: int, out_dir: str) -> None:
-    try:
-        import fcntl
-    except ImportError:  # not POSIX: no lock, as before
-        return
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        raise BuildError(f"{out_dir}: another build is running into this folder "
-                         "(wait for it to finish, or stop it)") from None
+def lock_path(out_dir: str) -> str:
+    """The lock file of an output folder: ``.site.lock`` beside ``site/``."""
+    out_dir = os.path.abspath(out_dir)
+    return os.path.join(os.path.dirname(out_dir), f".{os.path.basename(out_dir)}.lock")
 
 
 def _leftovers(out_dir: str) -> re.Pattern[str]:

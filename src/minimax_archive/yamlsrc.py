@@ -109,8 +109,7 @@ def _safe_events(text: str, path: str, problems: Problems) -> bool:
                 return False
         elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
             depth -= 1
-    safe = not alias_lines
-    return safe
+    return not alias_lines
 
 
 def _convert(node: yaml.Node, path: str, problems: Problems) -> Located:
@@ -137,9 +136,9 @@ def _scalar(node: yaml.ScalarNode, path: str, problems: Problems) -> Any:
     raw, tag = node.value, node.tag
     span = SourceSpan(path, node.start_mark.line + 1)
     bad = FORBIDDEN.search(raw)
-    if bad:  # the reader refuses them in the file, but escapes ("\e", "\x00") make them
+    if bad:  # the reader refuses most of them in the file, but escapes ("\e", "\x00") make them
         problems.error(span, f"control character {describe_char(bad.group())} in the text",
-                       "remove the escape: it is not allowed in web pages and feeds")
+                       "remove it: it is not allowed in web pages and feeds")
         return INVALID
     if node.style:  # quoted or block scalar: always a string
         return raw

@@ -14,9 +14,9 @@ import json
 from importlib import resources
 
 import pytest
+from sitekit import EN, REPO, write_archive
 
 from minimax_archive.build import build
-from sitekit import EN, REPO, write_archive
 
 SLUG = "minimax-yan-junjie"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

@@ -8,10 +8,10 @@ script tags, event-handler attributes, javascript: links and closing-tag breakou
 from __future__ import annotations
 
 import pytest
-
 from hostile import write_hostile_archive
-from minimax_archive.build import build
 from sitekit import REPO
+
+from minimax_archive.build import build
 
 
 @pytest.fixture(scope="module")

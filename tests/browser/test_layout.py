@@ -18,9 +18,9 @@ import itertools
 
 import pytest
 from playwright.sync_api import expect
+from sitekit import REPO, write_archive
 
 from minimax_archive.build import build
-from sitekit import REPO, write_archive
 
 SLUG = "minimax-yan-junjie"
 CJK_FIRST = ('"PingFang SC"', '"Source Han Sans SC"', '"Noto Sans SC"', '"Noto Sans CJK SC"')

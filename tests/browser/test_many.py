@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import expect
+from sitekit import EN, REPO, ZH, write_archive
 
 from minimax_archive.build import build
-from sitekit import EN, REPO, ZH, write_archive
 
 COUNT = 25  # more than the page's batch of 20 interviews
 

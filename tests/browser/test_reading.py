@@ -16,9 +16,9 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import expect
+from sitekit import EN, REPO, ZH, write_archive
 
 from minimax_archive.build import build
-from sitekit import EN, REPO, ZH, write_archive
 
 SLUG = "minimax-yan-junjie"
 HTML_LANG = {"en": "en", "zh": "zh-CN"}
@@ -61,7 +61,7 @@ def test_side_by_side_stacks_each_answer_on_a_phone(site, page):
     page.goto(site.url(f"zh/interviews/{SLUG}/bilingual/"))
     found = rows(page)
     assert len(found) == 8
-    for row, following in zip(found, found[1:] + [None]):
+    for row, following in zip(found, found[1:] + [None], strict=True):
         first, second = (c["box"] for c in row["cells"])
         assert second["y"] >= first["y"] + first["height"] - 1, f"{row['id']}: not stacked"
         assert abs(second["x"] - first["x"]) < 2

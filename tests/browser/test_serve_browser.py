@@ -44,11 +44,15 @@ def test_an_edit_shows_up_in_the_open_page_and_a_broken_edit_shows_its_error(tmp
         chinese.goto(preview.url + "zh/interviews/test-one/")
         expect(chinese.locator(f"{OVERLAY} h2")).to_have_text("构建失败", timeout=WAIT_MS)
         expect(chinese.locator(f"{OVERLAY} pre")).to_contain_text("en.txt:13: item 2 has no question mark")
+        chinese.get_by_role("button", name="关闭").click()
+        expect(chinese.locator(OVERLAY)).to_be_hidden()
 
         en.write_text(EN.replace("Dense models are slow.", "Dense models are slow to serve."), encoding="utf-8")
         expect(page.locator("#s01-q2")).to_contain_text("Dense models are slow to serve.", timeout=WAIT_MS)
         expect(page.locator(OVERLAY)).to_have_count(0)
         expect(chinese.locator(OVERLAY)).to_have_count(0, timeout=WAIT_MS)
+    output = preview.output()
+    assert "en.txt:13: item 2 has no question mark" in output and "Traceback" not in output
 
 
 def test_search_works_in_the_preview(tmp_path, page):
