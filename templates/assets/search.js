@@ -318,7 +318,7 @@ async function buildFilters() {
       const count = key === "theme" ? plural(t.n_answers, themeInfo[value]?.answers ?? 0)
         : plural(t.n_interviews, counts[key][value]);
       box.append(el("label", { for: id }, check, " ", key === "theme" ? themeInfo[value]?.label ?? value : value,
-        el("span", { class: "count" }, ` (${count})`)));
+        el("span", { class: "count" }, fill(t.filter_count, { count }))));
     }
     filtersEl.append(box);
   }

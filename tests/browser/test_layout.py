@@ -114,3 +114,7 @@ def test_filter_counts_stay_on_one_line(site, page, lang, query):
     assert counts.count() > 0
     for n in range(counts.count()):
         assert counts.nth(n).evaluate(LINES) == 1, counts.nth(n).inner_text()
+        text = counts.nth(n).inner_text().strip()
+        # Chinese takes full-width brackets (（2 个回答）), English half-width ones after a space.
+        assert (text.startswith("（") and text.endswith("）")) if lang == "zh" else \
+            (text.startswith("(") and text.endswith(")")), text
