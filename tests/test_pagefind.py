@@ -109,7 +109,7 @@ def test_an_indexing_error_stops_rendering_before_the_next_page(tmp_path, monkey
             yield f"after-{i}.html", "rendered after the indexing error"
 
     monkeypatch.setattr(build_module, "Cancel", Recorded)
-    monkeypatch.setattr(build_module, "render_pages", endless_pages)
+    monkeypatch.setattr(build_module, "site_files", endless_pages)
     written: list[str] = []
     original = build_module.Staging.write_text
     monkeypatch.setattr(build_module.Staging, "write_text",
@@ -132,7 +132,7 @@ def test_ctrl_c_stops_pagefind_and_removes_the_staging_folder(tmp_path, monkeypa
         yield "first.html", "first"
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(build_module, "render_pages", interrupted)
+    monkeypatch.setattr(build_module, "site_files", interrupted)
     try:
         with pytest.raises(KeyboardInterrupt):
             build_module.build(str(content), str(tmp_path / "site"))

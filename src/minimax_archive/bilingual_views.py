@@ -16,13 +16,7 @@ from markupsafe import Markup
 from . import urls
 from .markup import render_block, render_inline
 from .model import KNOWN_LANGUAGES, Archive, Document, Interview, qa_anchor
-from .views import Page, bilingual_pair, common
-
-
-def bilingual_pages(archive: Archive, lang: str) -> list[Page]:
-    """One side-by-side page per interview that has a text in ``lang`` and in another language."""
-    return [_page(archive, interview, lang, other) for interview in archive.interviews
-            if (other := bilingual_pair(archive, interview, lang))]
+from .views import Page, common
 
 
 def _column(archive: Archive, interview: Interview, code: str, path: str) -> dict[str, Any]:
@@ -36,7 +30,9 @@ def _qas(doc: Document) -> dict[str, tuple[str, Any]]:
     return {qa_anchor(s, q): (s.anchor, q) for s in doc.sections for q in s.items}
 
 
-def _page(archive: Archive, interview: Interview, lang: str, other: str) -> Page:
+def bilingual_page(archive: Archive, interview: Interview, lang: str, other: str) -> Page:
+    """The side-by-side page of ``interview`` for a reader of ``lang``, with ``other`` beside it
+    (``views.bilingual_pair`` says which interviews have one)."""
     path = urls.bilingual(lang, interview.slug)
     docs = [interview.documents[lang], interview.documents[other]]
     columns = [_column(archive, interview, code, path) for code in (lang, other)]

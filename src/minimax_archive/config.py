@@ -117,6 +117,9 @@ def _themes(node: Located | None, languages: list[str], path: str,
         if not THEME_KEY.match(key):
             problems.error(span, f"theme key {key!r} is not a lowercase ASCII word",
                            "use letters, digits and '-', starting with a letter, e.g. 'open-source'")
+        elif key == "page":
+            problems.error(span, "theme key 'page' is taken by the themes index's own pages",
+                           "choose another key, e.g. 'pages'")
         fields = expect(entry, dict, f"theme {key!r}", path, problems)
         if fields is None:
             continue

@@ -25,10 +25,9 @@ FORMAT = 1
 """Bumped when a field changes meaning or goes away (adding fields does not bump it)."""
 
 
-def data_files(archive: Archive, themes: ThemeMap) -> dict[str, str]:
-    """site path -> JSON text, for every data file."""
+def archive_data_files(archive: Archive, themes: ThemeMap) -> dict[str, str]:
+    """site path -> JSON text: ``data/archive.json`` and ``data/schema.json``."""
     config = archive.config
-    interviews = [_interview(i, archive, themes) for i in archive.interviews]
     whole = {
         "format": FORMAT, "title": config.title, "description": config.description,
         "languages": list(config.languages), "default_language": config.default_language,
@@ -36,13 +35,15 @@ def data_files(archive: Archive, themes: ThemeMap) -> dict[str, str]:
         "themes": [{"key": t.key, "label": t.label, "description": t.description,
                     "url": {lang: _rel(urls.theme(lang, t.key)) for lang in config.languages}}
                    for t in config.themes],
-        "interviews": interviews,
+        "interviews": [_interview(i, archive, themes) for i in archive.interviews],
     }
-    out = {"data/archive.json": _dump(whole), "data/schema.json": _dump(SCHEMA)}
-    for interview in interviews:
-        out[f"data/interviews/{interview['slug']}.json"] = _dump(
-            {"format": FORMAT, "base_url": config.base_url} | interview)
-    return out
+    return {"data/archive.json": _dump(whole), "data/schema.json": _dump(SCHEMA)}
+
+
+def interview_data_file(archive: Archive, themes: ThemeMap, interview: Interview) -> tuple[str, str]:
+    """(site path, JSON text) of one interview's data file."""
+    data = {"format": FORMAT, "base_url": archive.config.base_url} | _interview(interview, archive, themes)
+    return f"data/interviews/{interview.slug}.json", _dump(data)
 
 
 def _interview(interview: Interview, archive: Archive, themes: ThemeMap) -> dict[str, Any]:

@@ -63,19 +63,28 @@ def _entry(archive: Archive, interview: Interview, lang: str, now: str) -> dict[
             "summary": plain(doc.abstract) if doc.abstract else excerpt(first_answer, 300)}
 
 
-def sitemap_page(archive: Archive, pages: list[Page]) -> Page:
+def newest_date(archive: Archive) -> str | None:
+    """The first day of the newest interview's date: when a page made from the whole archive last changed."""
+    return max((first_day(i.meta.date) for i in archive.interviews if i.meta.date), default=None)
+
+
+def sitemap_entry(archive: Archive, page: Page, newest: str | None = None) -> dict[str, Any] | None:
+    """The sitemap entry of an indexable page (its URL, alternates and content date), else None;
+    ``newest`` (:func:`newest_date`) dates the pages made from the whole archive."""
+    head = page.context.get("head")
+    if head is None or head["canonical"] != urls.absolute(archive.config.base_url, page.path) \
+            or page.template in ("missing.html", "404.html"):
+        return None  # no URL, a notice, or a page whose canonical is another (the side-by-side view)
+    if page.template == "interview.html":
+        date = page.context["date"]
+        lastmod = first_day(date) if date else None
+    else:
+        lastmod = newest
+    return {"loc": head["canonical"], "alternates": head["alternates"], "lastmod": lastmod}
+
+
+def sitemap_page(entries: list[dict[str, Any]]) -> Page:
     """Every indexable page (not the untranslated notices), with its alternates and content date."""
-    dates = {i.slug: first_day(i.meta.date) for i in archive.interviews if i.meta.date}
-    newest = max(dates.values(), default=None)
-    entries = []
-    for page in pages:
-        head = page.context.get("head")
-        if head is None or head["canonical"] != urls.absolute(archive.config.base_url, page.path) \
-                or page.template in ("missing.html", "404.html"):
-            continue  # no URL, a notice, or a page whose canonical is another (the side-by-side view)
-        slug = page.path.split("/")[2] if page.template == "interview.html" else None
-        entries.append({"loc": head["canonical"], "alternates": head["alternates"],
-                        "lastmod": dates.get(slug) if slug else newest})
     return Page(urls.sitemap(), "sitemap.xml", {"entries": entries})
 
 

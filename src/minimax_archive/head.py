@@ -30,9 +30,10 @@ OG_LOCALES = {"en": "en_US", "zh": "zh_CN"}
 """Open Graph wants language_TERRITORY."""
 
 
-def with_head(archive: Archive, pages: list[Page]) -> list[Page]:
-    """Every page with its ``head`` record added (pages without one of ours pass through)."""
-    by_slug = {i.slug: i for i in archive.interviews}
+def with_head(archive: Archive, pages: list[Page], interview: Interview | None = None) -> list[Page]:
+    """Every page with its ``head`` record added (pages without one of ours pass through);
+    ``interview`` is the one whose pages these are, if they are an interview's."""
+    by_slug = {interview.slug: interview} if interview else {}
     return [replace(p, context=p.context | {"head": head_of(archive, p, by_slug)})
             if p.template.endswith(".html") else p for p in pages]
 

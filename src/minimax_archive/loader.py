@@ -24,13 +24,17 @@ from .errors import ContentError, Problem, Problems, SourceSpan, count
 from .meta import parse_meta
 from .model import KNOWN_LANGUAGES, Archive, Document, Interview, Meta, SiteConfig, qa_anchor
 from .textfile import read_text
+from .workers import Mapper, serial_map
 
 SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
 _KNOWN_FILES = {"meta.yaml"}
 
 
-def load_archive(content_dir: str, base_url: str | None = None) -> tuple[Archive, list[Problem]]:
-    """Load and check everything; return the archive and its warnings, or raise ContentError."""
+def load_archive(content_dir: str, base_url: str | None = None,
+                 mapper: Mapper = serial_map) -> tuple[Archive, list[Problem]]:
+    """Load and check everything; return the archive and its warnings, or raise ContentError.
+
+    The interviews are independent of each other: ``mapper`` may read them in other processes."""
     problems = Problems()
     config_path = os.path.join(content_dir, "archive.yaml")
     if not os.path.isdir(content_dir):
@@ -47,8 +51,10 @@ def load_archive(content_dir: str, base_url: str | None = None) -> tuple[Archive
     else:
         known_themes = {t.key for t in config.themes}
     interviews = []
-    for folder, slug in _interview_folders(content_dir, problems):
-        interview = _load_interview(folder, slug, config.languages, known_themes, problems)
+    folders = _interview_folders(content_dir, problems)
+    languages = config.languages
+    for interview, found in mapper(lambda where: _load_one(where[0], where[1], languages, known_themes), folders):
+        problems.items.extend(found)
         if interview is not None:
             interviews.append(interview)
     problems.raise_if_errors()
@@ -86,6 +92,12 @@ def _interview_folders(content_dir: str, problems: Problems) -> list[tuple[str, 
         seen[key] = name
         found.append((path, name))
     return found
+
+
+def _load_one(folder: str, slug: str, languages: tuple[str, ...],
+              themes: set[str] | None) -> tuple[Interview | None, list[Problem]]:
+    problems = Problems()
+    return _load_interview(folder, slug, languages, themes, problems), problems.items
 
 
 def _load_interview(folder: str, slug: str, languages: tuple[str, ...], themes: set[str] | None,

@@ -56,7 +56,14 @@ _MD.validateLink = _validate_link  # type: ignore[method-assign]  # markdown-it'
 # Text without any character markdown gives a meaning to renders as itself,
 # escaped: most answers are plain prose, and skipping the parser for them halves
 # the rendering time of a large archive. (A test checks that both paths agree.)
-_MARKUP_CHARS = re.compile(r"[\\`*_\[\]<>&!~\n\t]|^[\s#>+=|-]|^\d+[.)]|\s$")
+_MARKUP_ANYWHERE = re.compile(r"[\\`*_\[\]<>&!~\n\t]")
+_MARKUP_AT_START = re.compile(r"[\s#>+=|-]|\d+[.)]")
+
+
+def _is_prose(text: str) -> bool:
+    """No character that markdown gives a meaning to (three simple scans: one regex with
+    anchored alternatives tried each at every position was four times slower)."""
+    return not (_MARKUP_ANYWHERE.search(text) or _MARKUP_AT_START.match(text) or text[-1:].isspace())
 
 
 def _escape(text: str) -> str:
@@ -65,14 +72,14 @@ def _escape(text: str) -> str:
 
 def render_inline(text: str) -> str:
     """One line of markdown (a question, a title) to HTML without a paragraph."""
-    if not _MARKUP_CHARS.search(text):
+    if _is_prose(text):
         return _escape(text)
     return str(_MD.renderInline(text))
 
 
 def render_block(text: str) -> str:
     """An answer or abstract: paragraphs and lists to HTML."""
-    if text and not _MARKUP_CHARS.search(text):
+    if text and _is_prose(text):
         return f"<p>{_escape(text)}</p>\n"
     return str(_MD.render(text))
 
@@ -116,7 +123,7 @@ def _backtick_runs(text: str) -> dict[int, list[int]]:
 
 def plain(text: str) -> str:
     """Markdown to plain text, for the search index, excerpts and feeds."""
-    if not _MARKUP_CHARS.search(text):
+    if _is_prose(text):
         return " ".join(text.split())
     tokens = _MD.parseInline(text) if "\n" not in text else _MD.parse(text)
     return re.sub(r"\s+", " ", _text_of(tokens)).strip()

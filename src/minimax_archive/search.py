@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from html import escape
 
@@ -62,10 +62,11 @@ def documents(archive: Archive, themes: ThemeMap, lang: str) -> Iterator[SearchD
     """One document per interview that has a text in ``lang`` (lazily: indexing starts on the first)."""
     for interview in archive.interviews:
         if lang in interview.documents:
-            yield _document(archive, interview, lang, themes)
+            yield document(archive, interview, lang, themes)
 
 
-def _document(archive: Archive, interview: Interview, lang: str, themes: ThemeMap) -> SearchDocument:
+def document(archive: Archive, interview: Interview, lang: str, themes: ThemeMap) -> SearchDocument:
+    """What Pagefind indexes for ``interview`` in ``lang`` (which it must have a text in)."""
     doc = interview.documents[lang]
     title = interview.display_title(lang)
     people = {k: v for k, v in (("interviewee", interview.meta.interviewee.get(lang)),
@@ -111,9 +112,9 @@ def pagefind_binary() -> str:
     return str(binary)
 
 
-def index_language(archive: Archive, themes: ThemeMap, lang: str, binary: str, timeout: float,
+def index_language(docs: Iterable[SearchDocument], lang: str, binary: str, timeout: float,
                    cancel: Cancel) -> dict[str, bytes]:
-    """The search bundle of one language: {site path: bytes}, made reproducible.
+    """The search bundle of one language from its documents: {site path: bytes}, made reproducible.
 
     Each language has its own bundle and its own Pagefind process, so the
     languages are indexed at the same time, and a reader downloads only the
@@ -121,9 +122,9 @@ def index_language(archive: Archive, themes: ThemeMap, lang: str, binary: str, t
     memory; nothing is written here.
     """
     def items() -> Iterator[dict[str, str]]:
-        for document in documents(archive, themes, lang):
+        for doc in docs:
             cancel.check()  # another part of the build failed: stop producing documents
-            yield {"url": document.url, "file_contents": document.html}
+            yield {"url": doc.url, "file_contents": doc.html}
 
     with PagefindService(binary, timeout, cancel) as service:
         service.add_html(items())

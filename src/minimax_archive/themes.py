@@ -16,6 +16,7 @@ import re
 
 from .lang import fold, keyword_pattern
 from .model import Archive, Interview, Theme, ThemeMap, qa_anchor
+from .workers import Mapper, serial_map
 
 
 class Matcher:
@@ -47,12 +48,15 @@ class Matcher:
                 if any(first in folded for first in firsts) and pattern.search(folded)}
 
 
-def assign(archive: Archive) -> ThemeMap:
-    """Theme keys per (slug, Q&A id), in vocabulary order; Q&As without themes are left out."""
+def assign(archive: Archive, mapper: Mapper = serial_map) -> ThemeMap:
+    """Theme keys per (slug, Q&A id), in vocabulary order; Q&As without themes are left out.
+
+    Each interview is matched on its own: ``mapper`` may spread them over processes."""
     order = [theme.key for theme in archive.config.themes]
     matcher = Matcher(archive.config.themes)
-    result = {}
-    for interview in archive.interviews:
+
+    def of(interview: Interview) -> ThemeMap:
+        result = {}
         for qa_id, texts in _qa_texts(interview).items():
             found = matcher.themes_in("\n".join(texts))  # every language's question and answer
             for name in interview.meta.themes.get(qa_id, ()):
@@ -62,7 +66,12 @@ def assign(archive: Archive) -> ThemeMap:
                     found.add(name)
             if found:
                 result[(interview.slug, qa_id)] = tuple(k for k in order if k in found)
-    return result
+        return result
+
+    merged: ThemeMap = {}
+    for part in mapper(of, archive.interviews):
+        merged.update(part)
+    return merged
 
 
 def _qa_texts(interview: Interview) -> dict[str, list[str]]:

@@ -34,8 +34,14 @@ def themes(lang: str) -> str:
     return f"{lang}/themes/index.html"
 
 
-def theme(lang: str, key: str) -> str:
-    return f"{lang}/themes/{key}/index.html"
+def themes_page(lang: str, n: int) -> str:
+    """Page ``n`` (1, 2, …) of the themes index, whose theme × interview table is paged."""
+    return themes(lang) if n == 1 else f"{lang}/themes/page/{n}/index.html"
+
+
+def theme(lang: str, key: str, n: int = 1) -> str:
+    """Page ``n`` (1, 2, …) of a theme's answers."""
+    return f"{lang}/themes/{key}/index.html" if n == 1 else f"{lang}/themes/{key}/page/{n}/index.html"
 
 
 def theme_answers(lang: str, key: str, part: int) -> str:

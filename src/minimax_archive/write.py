@@ -57,10 +57,27 @@ class Staging:
         self.write_bytes(rel, text.encode("utf-8"))
 
     def write_bytes(self, rel: str, data: bytes) -> None:
-        target = self._claim(rel)
+        self._claim(rel)
+        self._put(rel, data)
+
+    def put_text(self, rel: str, text: str) -> None:
+        """Write a file without recording it, from a worker process; the build then :meth:`adopt` s it."""
+        self._put(rel, text.encode("utf-8"))
+
+    def adopt(self, rels: list[str]) -> None:
+        """Record files that a worker process wrote with :meth:`put_text`."""
+        for rel in rels:
+            self._claim(rel)
+
+    def _put(self, rel: str, data: bytes) -> None:
+        target = self._target(rel)
         with disk_errors(self.out):
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            with open(target, "wb") as handle:
+            try:
+                handle = open(target, "wb")
+            except FileNotFoundError:  # the first file of its folder
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                handle = open(target, "wb")
+            with handle:
                 handle.write(data)
 
     def copy(self, rel: str, source: str) -> None:
@@ -73,11 +90,16 @@ class Staging:
         with self._lock:
             return rel in self._written
 
-    def _claim(self, rel: str) -> str:
+    def _target(self, rel: str) -> str:
         """The absolute path of ``rel`` under the staging folder; anything that would leave it is a bug."""
-        target = os.path.realpath(os.path.join(self._root, rel))
+        target = os.path.normpath(os.path.join(self._root, rel))  # the folder is ours: no symlinks in it
         if "\0" in rel or "\n" in rel or os.path.isabs(rel) or not target.startswith(self._root + os.sep):
             raise BuildError(f"refusing to write outside the output folder: {rel!r}")
+        return target
+
+    def _claim(self, rel: str) -> str:
+        """Record ``rel`` as written by this build (twice is a bug); its absolute path."""
+        target = self._target(rel)
         with self._lock:
             if rel in self._written:
                 raise BuildError(f"{self.out}/{rel}: written twice in one build (two sources for one file)")
