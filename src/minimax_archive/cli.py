@@ -14,7 +14,7 @@ import sys
 import traceback
 
 from . import __version__
-from .build import build
+from .build import BuildResult, build
 from .errors import BuildError, ContentError, Problem, count
 from .loader import load_archive
 
@@ -72,6 +72,9 @@ def _build_options(p: argparse.ArgumentParser, out: bool = True) -> None:
                    help="templates folder (default: ./templates if present, else the built-in templates)")
     if out:
         p.add_argument("--out", default="site", metavar="DIR", help="output folder (default: site)")
+        p.add_argument("--no-cache", action="store_true",
+                       help="render everything; the cache of the last build (.<out>.cache beside the "
+                            "output folder) is neither read nor updated")
     else:  # accepted only to refuse it clearly: serve builds into a temporary folder of its own
         p.add_argument("--out", default=None, help=argparse.SUPPRESS)
     p.add_argument("--base-url", default=os.environ.get(BASE_URL_VARIABLE) or None, metavar="URL",
@@ -80,13 +83,21 @@ def _build_options(p: argparse.ArgumentParser, out: bool = True) -> None:
 
 
 def _build(args: argparse.Namespace) -> int:
-    result = build(args.content, args.out, args.templates, args.base_url, search=not args.no_search)
+    result = build(args.content, args.out, args.templates, args.base_url, search=not args.no_search,
+                   cache=not args.no_cache)
     _report(result.warnings)
     for note in result.notes:
         print(f"note: {note}")
     print(f"built {args.out}/: {result.pages} pages, {result.answers} answers indexed, "
-          f"{count(len(result.warnings), 'warning')} in {result.seconds:.2f}s")
+          f"{count(len(result.warnings), 'warning')} in {result.seconds:.2f}s{_unchanged(result)}")
     return 0
+
+
+def _unchanged(result: BuildResult) -> str:
+    """What an incremental build took from the last one, e.g. " (999 of 1000 interviews unchanged)"."""
+    if not result.unchanged:
+        return ""
+    return f" ({result.unchanged} of {result.interviews} interviews unchanged)"
 
 
 def _check(args: argparse.Namespace) -> int:
@@ -114,10 +125,12 @@ def _serve(args: argparse.Namespace) -> int:
     def build_into(out: str) -> None:
         # Absolute links (canonical, feeds, the 404 page's) lead to the preview itself, as in Hugo and Zola.
         base_url = args.base_url or (None if preview.everywhere else preview.url)
-        result = build(args.content, out, args.templates, base_url, search=not args.no_search)
+        served = preview.served  # the last build: what did not change is taken from it
+        result = build(args.content, out, args.templates, base_url, search=not args.no_search,
+                       cache_dir=os.path.join(preview.folder, "cache"), previous=served.root if served else None)
         _report(result.warnings)
         print(f"built {result.pages} pages, {result.answers} answers indexed, "
-              f"{count(len(result.warnings), 'warning')} in {result.seconds:.2f}s", flush=True)
+              f"{count(len(result.warnings), 'warning')} in {result.seconds:.2f}s{_unchanged(result)}", flush=True)
 
     try:
         preview = Preview(build_into, _describe, args.host or "127.0.0.1", args.port, explicit_host=bool(args.host))

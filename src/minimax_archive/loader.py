@@ -14,27 +14,38 @@ meta.yaml names only Q&As that exist. It reports every problem at once.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
+import stat
 import unicodedata
+from collections.abc import Callable
+from dataclasses import replace
 
 from .aili import parse_document
 from .config import read_config
 from .errors import ContentError, Problem, Problems, SourceSpan, count
 from .meta import parse_meta
 from .model import KNOWN_LANGUAGES, Archive, Document, Interview, Meta, SiteConfig, qa_anchor
-from .textfile import read_text
+from .textfile import MAX_BYTES, read_text
 from .workers import Mapper, serial_map
 
 SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
 _KNOWN_FILES = {"meta.yaml"}
+FINGERPRINT_VERSION = 1
 
 
-def load_archive(content_dir: str, base_url: str | None = None,
-                 mapper: Mapper = serial_map) -> tuple[Archive, list[Problem]]:
+Reader = Callable[[str, str, tuple[str, ...], "set[str] | None"], tuple[Interview | None, list[Problem]]]
+"""Reads one interview folder: :func:`load_one`, or a cache in front of it."""
+
+
+def load_archive(content_dir: str, base_url: str | None = None, mapper: Mapper = serial_map,
+                 reader: Reader | None = None) -> tuple[Archive, list[Problem]]:
     """Load and check everything; return the archive and its warnings, or raise ContentError.
 
-    The interviews are independent of each other: ``mapper`` may read them in other processes."""
+    The interviews are independent of each other: ``mapper`` may read them in
+    other processes, and ``reader`` (default :func:`load_one`) may be a cache."""
+    read = reader or load_one
     problems = Problems()
     config_path = os.path.join(content_dir, "archive.yaml")
     if not os.path.isdir(content_dir):
@@ -53,7 +64,7 @@ def load_archive(content_dir: str, base_url: str | None = None,
     interviews = []
     folders = _interview_folders(content_dir, problems)
     languages = config.languages
-    for interview, found in mapper(lambda where: _load_one(where[0], where[1], languages, known_themes), folders):
+    for interview, found in mapper(lambda where: read(where[0], where[1], languages, known_themes), folders):
         problems.items.extend(found)
         if interview is not None:
             interviews.append(interview)
@@ -94,10 +105,50 @@ def _interview_folders(content_dir: str, problems: Problems) -> list[tuple[str, 
     return found
 
 
-def _load_one(folder: str, slug: str, languages: tuple[str, ...],
-              themes: set[str] | None) -> tuple[Interview | None, list[Problem]]:
+def load_one(folder: str, slug: str, languages: tuple[str, ...], themes: set[str] | None,
+             known_fingerprint: tuple[str, dict[str, str]] | None = None) -> tuple[Interview | None, list[Problem]]:
+    """One interview folder and what is wrong with it (each folder is read on its own).
+
+    Its fingerprint is taken before the files are read (or given, taken so), so that a
+    file changed meanwhile gives a fingerprint the next build will not find again."""
+    key, digests = known_fingerprint or fingerprint(folder, slug, languages, themes)
     problems = Problems()
-    return _load_interview(folder, slug, languages, themes, problems), problems.items
+    interview = _load_interview(folder, slug, languages, themes, problems)
+    if interview is not None:
+        interview = replace(interview, fingerprint=key, digests=digests)
+    return interview, problems.items
+
+
+def fingerprint(folder: str, slug: str, languages: tuple[str, ...],
+                themes: set[str] | None) -> tuple[str, dict[str, str]]:
+    """A hash of what :func:`load_one` reads for this folder, and a hash of each file it reads.
+
+    The folder's hash covers the files' names and types, the bytes of the texts and meta.yaml,
+    and the settings that change how they are read. Files it would refuse (special, linked,
+    too large) count by name and type only, and are never opened."""
+    digest = hashlib.sha256(repr((FINGERPRINT_VERSION, folder, slug, languages,
+                                  sorted(themes) if themes is not None else None)).encode())
+    readable = _KNOWN_FILES | {f"{code}.txt" for code in languages}
+    files: dict[str, str] = {}
+    try:
+        names = sorted(os.listdir(folder))
+    except OSError as exc:
+        return f"unreadable {exc.errno}", files
+    for name in names:
+        path = os.path.join(folder, name)
+        try:
+            info = os.lstat(path)
+        except OSError:
+            continue
+        digest.update(f"\0{name}\0{stat.S_IFMT(info.st_mode)}\0{info.st_size}\0".encode())
+        if name in readable and stat.S_ISREG(info.st_mode) and info.st_size <= MAX_BYTES:
+            try:
+                with open(path, "rb") as handle:
+                    files[name] = hashlib.sha256(handle.read(MAX_BYTES + 1)).hexdigest()
+            except OSError as exc:
+                files[name] = f"unreadable {exc.errno}"
+            digest.update(files[name].encode())
+    return digest.hexdigest(), files
 
 
 def _load_interview(folder: str, slug: str, languages: tuple[str, ...], themes: set[str] | None,

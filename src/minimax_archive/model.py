@@ -100,6 +100,11 @@ class Interview:
     """What meta.yaml says."""
     documents: dict[str, Document]
     """Parsed texts by language code (``en``, ``zh``); at least one."""
+    fingerprint: str = ""
+    """A hash of everything in its folder that the build reads (``loader.fingerprint``): an
+    unchanged fingerprint means unchanged pages, which an incremental build reuses."""
+    digests: dict[str, str] = field(default_factory=dict)
+    """A hash of each file read (``en.txt``, ``meta.yaml``): what one language's pages depend on."""
 
     def text(self, lang: str) -> Document:
         """The text in ``lang``, or else the first text the interview has (archive language order)."""

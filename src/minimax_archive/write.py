@@ -80,6 +80,18 @@ class Staging:
             with handle:
                 handle.write(data)
 
+    def link(self, rel: str, source: str) -> None:
+        """Put the file ``source`` (of the site being replaced) at ``rel``: a hard link, else a copy."""
+        target = self._claim(rel)
+        with disk_errors(self.out):
+            try:
+                os.link(source, target)
+            except FileNotFoundError:
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                os.link(source, target)
+            except OSError:  # a file system without hard links
+                shutil.copyfile(source, target)
+
     def copy(self, rel: str, source: str) -> None:
         target = self._claim(rel)
         with disk_errors(self.out):

@@ -1,0 +1,198 @@
+"""Incremental builds: a rebuild takes what did not change from the last build, and its output is
+byte for byte what a cold build writes, whatever changed in between (incremental.py)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from servekit import ServeProcess
+
+from minimax_archive.build import build
+from minimax_archive.incremental import cache_path
+
+REPO = Path(__file__).resolve().parents[1]
+BASE = "https://archive.test/sub/"  # feeds and the sitemap are written too
+N = 24
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """N generated bilingual interviews and the generator's themes."""
+    root = tmp_path_factory.mktemp("corpus")
+    subprocess.run([sys.executable, str(REPO / "bench" / "gen_corpus.py"), "--n", str(N), "--out", str(root / "gen"),
+                    "--targets", "txt"], check=True, stdout=subprocess.DEVNULL)
+    content = root / "content"
+    shutil.copytree(root / "gen" / "interviews", content / "interviews")
+    shutil.copy(REPO / "bench" / "archive.yaml", content / "archive.yaml")
+    return content
+
+
+@pytest.fixture(autouse=True)
+def fixed_time(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")  # undated feed entries: the same in every build
+
+
+def tree(folder: Path) -> dict[str, str]:
+    return {str(p.relative_to(folder)): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def interviews(content: Path) -> list[Path]:
+    return sorted((content / "interviews").iterdir())
+
+
+def edit_answer(content: Path, lang: str = "en") -> None:
+    path = interviews(content)[3] / f"{lang}.txt"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("\n1. ")
+    at = min(i for i in (text.find("?", start), text.find("？", start)) if i > 0) + 1
+    path.write_text(text[:at] + (" 有改动。" if lang == "zh" else " (Edited.)") + text[at:], encoding="utf-8")
+
+
+def edit_title_in_meta(content: Path) -> None:
+    (interviews(content)[5] / "meta.yaml").write_text("title:\n  en: A title set in meta.yaml\n", encoding="utf-8")
+
+
+def remove_interview(content: Path) -> None:
+    shutil.rmtree(interviews(content)[7])
+
+
+def add_interview(content: Path) -> None:
+    shutil.copytree(interviews(content)[0], content / "interviews" / "zz-added-later")
+
+
+def add_keyword(content: Path) -> None:
+    path = content / "archive.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "keywords: {en: [AGI]," in text
+    path.write_text(text.replace("keywords: {en: [AGI],", "keywords: {en: [AGI, model],", 1), encoding="utf-8")
+
+
+def change_template(content: Path) -> None:
+    """A copy of the shipped templates with one word changed, as the archive's own."""
+    templates = content.parent / "templates"
+    shutil.copytree(REPO / "templates", templates)
+    page = templates / "interview.html"
+    page.write_text(page.read_text(encoding="utf-8").replace('class="interview"', 'class="interview changed"'),
+                    encoding="utf-8")
+
+
+CHANGES: dict[str, tuple[Callable[[Path], None], int]] = {
+    # change -> how many interviews the rebuild takes from the last build
+    "one English answer": (edit_answer, N - 1),
+    "one Chinese answer": (lambda c: edit_answer(c, "zh"), N - 1),
+    "a title in meta.yaml": (edit_title_in_meta, N - 1),
+    "an interview removed": (remove_interview, N - 1),
+    "an interview added": (add_interview, N),
+    "nothing": (lambda c: None, N),
+}
+
+
+def templates_of(content: Path) -> str | None:
+    folder = content.parent / "templates"
+    return str(folder) if folder.is_dir() else None
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_a_rebuild_after_a_change_is_byte_identical_to_a_cold_build(corpus, tmp_path, change):
+    content = tmp_path / "content"
+    shutil.copytree(corpus, content)
+    site = tmp_path / "out" / "site"
+    first = build(str(content), str(site), base_url=BASE)
+    assert first.unchanged == 0 and os.path.isdir(cache_path(str(site)))
+    before = {rel: (site / rel).stat().st_ino for rel in tree(site)}
+
+    apply, unchanged = CHANGES[change]
+    apply(content)
+    again = build(str(content), str(site), base_url=BASE)
+    cold = build(str(content), str(tmp_path / "cold" / "site"), base_url=BASE, cache=False)
+
+    assert again.unchanged == unchanged
+    assert tree(site) == tree(tmp_path / "cold" / "site")
+    assert (again.pages, again.answers) == (cold.pages, cold.answers)
+    # What was taken is the last build's own file (linked, not rendered again).
+    slug = interviews(content)[1].name
+    page = f"en/interviews/{slug}/index.html"
+    assert (site / page).stat().st_ino == before[page]
+
+
+def test_a_change_to_the_settings_or_the_templates_renders_everything(corpus, tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(corpus, content)
+    site = tmp_path / "site"
+    build(str(content), str(site), base_url=BASE)
+    for apply in (add_keyword, change_template):
+        apply(content)
+        again = build(str(content), str(site), templates_of(content), base_url=BASE)
+        cold = build(str(content), str(tmp_path / "cold"), templates_of(content), base_url=BASE, cache=False)
+        assert again.unchanged == 0
+        assert tree(site) == tree(tmp_path / "cold")
+        shutil.rmtree(tmp_path / "cold")
+    assert "interview changed" in (site / "en" / "interviews" / interviews(content)[0].name / "index.html").read_text(
+        encoding="utf-8")
+
+
+def test_only_a_language_whose_texts_changed_is_indexed_again(corpus, tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(corpus, content)
+    site = tmp_path / "site"
+    build(str(content), str(site), base_url=BASE)
+    entry = {lang: (site / "pagefind" / lang / "pagefind-entry.json").stat().st_ino for lang in ("en", "zh")}
+    edit_answer(content, "zh")
+    build(str(content), str(site), base_url=BASE)
+    assert (site / "pagefind/en/pagefind-entry.json").stat().st_ino == entry["en"]  # the last build's
+    assert (site / "pagefind/zh/pagefind-entry.json").stat().st_ino != entry["zh"]  # made again
+
+
+def test_a_damaged_cache_or_a_file_missing_from_the_last_site_costs_only_time(corpus, tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(corpus, content)
+    site = tmp_path / "site"
+    build(str(content), str(site), base_url=BASE)
+    cache = Path(cache_path(str(site)))
+    (cache / "state.json").write_text("{not json", encoding="utf-8")
+    for pickle_file in list((cache / "parsed").iterdir())[:3]:
+        pickle_file.write_bytes(pickle_file.read_bytes()[:40])  # truncated
+    assert build(str(content), str(site), base_url=BASE).unchanged == 0
+    state = json.loads((cache / "state.json").read_text(encoding="utf-8"))
+    first_unit = state["units"][interviews(content)[0].name]
+    (site / first_unit["files"][0]).unlink()  # a file of the published site removed by hand
+    for doc in list((cache / "docs").iterdir())[:2]:
+        doc.unlink()
+    again = build(str(content), str(site), base_url=BASE)
+    cold = build(str(content), str(tmp_path / "cold"), base_url=BASE, cache=False)
+    assert 0 < again.unchanged < N
+    assert tree(site) == tree(tmp_path / "cold")
+
+
+def test_the_cache_sits_beside_the_site_and_no_cache_builds_cold(corpus, tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(corpus, content)
+    shutil.copytree(content, tmp_path / "project" / "content")
+    run = [sys.executable, "-m", "minimax_archive", "build", "--no-search"]
+    first = subprocess.run(run, cwd=tmp_path / "project", capture_output=True, text=True)
+    assert first.returncode == 0, first.stderr
+    assert (tmp_path / "project" / ".site.cache" / "state.json").is_file()
+    assert not any(p.name.startswith(".") and "cache" in p.name for p in (tmp_path / "project" / "site").iterdir())
+    again = subprocess.run(run, cwd=tmp_path / "project", capture_output=True, text=True)
+    assert f"({N} of {N} interviews unchanged)" in again.stdout
+    cold = subprocess.run([*run, "--no-cache"], cwd=tmp_path / "project", capture_output=True, text=True)
+    assert cold.returncode == 0 and "unchanged" not in cold.stdout
+
+
+def test_serve_rebuilds_only_what_changed(corpus, tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(corpus, content)
+    with ServeProcess(tmp_path, "--no-search") as preview:
+        preview.started()
+        edit_answer(content)
+        line = preview.wait_for("built ")
+        assert f"({N - 1} of {N} interviews unchanged)" in line, line
