@@ -49,26 +49,45 @@ def test_each_interview_file_validates_and_matches_the_archive(site):
     for interview in archive["interviews"]:
         data = load(site / interview["data"])
         check.validate(data)
-        assert data == {"format": 1, "base_url": BASE} | interview
+        assert (data["format"], data["base_url"]) == (2, BASE)
+        assert {k: v for k, v in data.items() if k not in ("format", "base_url", "texts")} == \
+            {k: v for k, v in interview.items() if k != "texts"}
+        for lang, entry in interview["texts"].items():
+            text = data["texts"][lang]
+            assert (text["title"], text["url"]) == (entry["title"], entry["url"])
+            assert sum(len(s["qas"]) for s in text["sections"]) == entry["answers"]
+        assert sorted(data["texts"]) == sorted(interview["texts"])
+
+
+def test_the_index_holds_no_texts_so_it_stays_small(site):
+    archive = load(site / "data/archive.json")
+    both = archive["interviews"][0]
+    assert both["texts"]["zh"] == {"title": "一次测试访谈", "url": "zh/interviews/both/", "answers": 3}
+    assert "因为混合专家更便宜" not in (site / "data/archive.json").read_text(encoding="utf-8")
 
 
 def test_the_schema_rejects_what_it_should(site):
     archive = load(site / "data/archive.json")
     check = validator(site)
     broken = json.loads(json.dumps(archive))
-    del broken["interviews"][0]["texts"]["en"]["sections"][0]["qas"][0]["answer"]
-    assert not check.is_valid(broken)
-    broken = json.loads(json.dumps(archive))
     broken["interviews"][0]["date"] = "March 2024"
     assert not check.is_valid(broken)
+    broken = json.loads(json.dumps(archive))
+    broken["interviews"][0]["texts"]["en"]["sections"] = []  # texts belong in the interview's file
+    assert not check.is_valid(broken)
+    interview = load(site / "data/interviews/both.json")
+    check_file = validator(site, "interview_file")
+    check_file.validate(interview)
+    del interview["texts"]["en"]["sections"][0]["qas"][0]["answer"]
+    assert not check_file.is_valid(interview)
 
 
-def test_archive_json_holds_both_languages_sections_qas_themes_and_urls(site):
+def test_the_data_holds_both_languages_sections_qas_themes_and_urls(site):
     archive = load(site / "data/archive.json")
     assert archive["base_url"] == BASE and archive["languages"] == ["en", "zh"]
     assert [t["key"] for t in archive["themes"]] == ["moe", "talent"]
     assert archive["themes"][0]["url"] == {"en": "en/themes/moe/", "zh": "zh/themes/moe/"}
-    both, only_en = archive["interviews"]
+    both, only_en = (load(site / entry["data"]) for entry in archive["interviews"])
     assert (both["slug"], both["date"], both["interviewee"]) == ("both", "2024-03", {"en": "Ann", "zh": "安"})
     assert sorted(both["texts"]) == ["en", "zh"] and sorted(only_en["texts"]) == ["en"]
     zh = both["texts"]["zh"]
@@ -85,7 +104,9 @@ def test_the_bundled_archive_exports_every_answer(tmp_path):
     archive = load(tmp_path / "site/data/archive.json")
     validator(tmp_path / "site").validate(archive)
     assert archive["base_url"] is None
-    (interview,) = archive["interviews"]
+    (entry,) = archive["interviews"]
+    interview = load(tmp_path / "site" / entry["data"])
+    validator(tmp_path / "site", "interview_file").validate(interview)
     for lang in ("en", "zh"):
         assert sum(len(s["qas"]) for s in interview["texts"][lang]["sections"]) == 8
 

@@ -1,11 +1,16 @@
 """The archive as data for others: ``data/archive.json``, one file per interview, and their JSON Schema.
 
 ```
-data/archive.json               the whole archive: settings, themes, every interview in every language
-data/interviews/<slug>.json     one interview (the same object as in archive.json, plus base_url)
+data/archive.json               the archive's index: settings, themes, and for every interview its
+                                facts, its title and URL in each language, and its data file
+data/interviews/<slug>.json     one interview in full: every language's abstract, sections and Q&As
 data/schema.json                JSON Schema (2020-12) of archive.json; $defs/interview_file is
                                 the schema of a per-interview file
 ```
+
+The index grows by a few hundred bytes per interview; the texts are only in
+the per-interview files, so no file grows with the archive's texts (the whole
+archive in one file passed 100 MB, GitHub Pages' limit, near 6,000 interviews).
 
 Texts are given as written (Markdown in answers and abstracts). URLs are
 relative to the site's root (``en/interviews/x/#s02-q1``); join them to
@@ -21,8 +26,9 @@ from typing import Any
 from . import urls
 from .model import Archive, Interview, ThemeMap, qa_anchor
 
-FORMAT = 1
-"""Bumped when a field changes meaning or goes away (adding fields does not bump it)."""
+FORMAT = 2
+"""Bumped when a field changes meaning or goes away (adding fields does not bump it).
+2: archive.json lists each interview's facts and titles; its texts are in its own file only."""
 
 
 def archive_data_files(archive: Archive, themes: ThemeMap) -> dict[str, str]:
@@ -35,7 +41,7 @@ def archive_data_files(archive: Archive, themes: ThemeMap) -> dict[str, str]:
         "themes": [{"key": t.key, "label": t.label, "description": t.description,
                     "url": {lang: _rel(urls.theme(lang, t.key)) for lang in config.languages}}
                    for t in config.themes],
-        "interviews": [_interview(i, archive, themes) for i in archive.interviews],
+        "interviews": [_entry(i, archive) for i in archive.interviews],
     }
     return {"data/archive.json": _dump(whole), "data/schema.json": _dump(SCHEMA)}
 
@@ -69,13 +75,25 @@ def _interview(interview: Interview, archive: Archive, themes: ThemeMap) -> dict
             "data": f"data/interviews/{interview.slug}.json", "texts": texts}
 
 
+def _entry(interview: Interview, archive: Archive) -> dict[str, Any]:
+    """An interview in the index: its facts, and per language its title, URL and number of Q&As."""
+    meta = interview.meta
+    texts = {lang: {"title": interview.display_title(lang), "url": _rel(urls.interview(lang, interview.slug)),
+                    "answers": sum(len(s.items) for s in interview.documents[lang].sections)}
+             for lang in archive.config.languages if lang in interview.documents}
+    return {"slug": interview.slug, "date": meta.date, "source": meta.source,
+            "original_language": meta.original_language,
+            "interviewee": meta.interviewee, "organisation": meta.organisation,
+            "data": f"data/interviews/{interview.slug}.json", "texts": texts}
+
+
 def _rel(path: str) -> str:
     """A page's URL relative to the site root (``en/interviews/x/``)."""
     return urls.site_path(path)[1:]
 
 
 def _dump(data: Any) -> str:
-    """Compact UTF-8 JSON: archive.json holds every answer twice over (two languages), so no indentation."""
+    """Compact UTF-8 JSON (an interview's file holds every answer in every language: no indentation)."""
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
 
 
@@ -111,7 +129,12 @@ SCHEMA: dict[str, Any] = {
                            "label": {"$ref": "#/$defs/lang_map"}, "description": {"$ref": "#/$defs/lang_map"},
                            "url": {"type": "object", "additionalProperties": {"$ref": "#/$defs/url"}}},
         },
-        "interview": {"allOf": [{"$ref": "#/$defs/interview_fields"}], "unevaluatedProperties": False},
+        "interview": {
+            "description": "an interview in archive.json: its facts; its texts are in its data file",
+            "allOf": [{"$ref": "#/$defs/interview_fields"}],
+            "properties": {"texts": {"additionalProperties": {"$ref": "#/$defs/text_entry"}}},
+            "unevaluatedProperties": False,
+        },
         "interview_fields": {
             "type": "object",
             "required": ["slug", "date", "source", "original_language", "interviewee", "organisation", "data",
@@ -127,16 +150,21 @@ SCHEMA: dict[str, Any] = {
                 "interviewee": {"$ref": "#/$defs/lang_map"},
                 "organisation": {"$ref": "#/$defs/lang_map"},
                 "data": {"$ref": "#/$defs/url"},
-                "texts": {"type": "object", "minProperties": 1, "propertyNames": {"$ref": "#/$defs/lang"},
-                          "additionalProperties": {"$ref": "#/$defs/text"}},
+                "texts": {"type": "object", "minProperties": 1, "propertyNames": {"$ref": "#/$defs/lang"}},
             },
         },
         "interview_file": {
             "description": "data/interviews/<slug>.json",
             "allOf": [{"$ref": "#/$defs/interview_fields"}],
             "required": ["format", "base_url"],
-            "properties": {"format": {"const": FORMAT}, "base_url": {"$ref": "#/$defs/base_url"}},
+            "properties": {"format": {"const": FORMAT}, "base_url": {"$ref": "#/$defs/base_url"},
+                           "texts": {"additionalProperties": {"$ref": "#/$defs/text"}}},
             "unevaluatedProperties": False,
+        },
+        "text_entry": {
+            "type": "object", "required": ["title", "url", "answers"], "additionalProperties": False,
+            "properties": {"title": {"type": "string"}, "url": {"$ref": "#/$defs/url"},
+                           "answers": {"type": "integer", "minimum": 0, "description": "its number of Q&As"}},
         },
         "text": {
             "type": "object", "required": ["title", "url", "abstract", "sections"], "additionalProperties": False,
