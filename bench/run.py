@@ -15,11 +15,14 @@ Each run is timed as a whole process and its peak memory is the largest sum of
 the resident memory of the process and all its descendants, sampled every
 20 ms. After the rounds it measures:
 
-- incremental rebuilds: the same build again with nothing changed, and with one
-  answer of one interview changed, each as a ratio of the cold build;
+- incremental rebuilds, with and without search: the same build again with
+  nothing changed, and with one answer of one interview changed (the cache of
+  the last build beside the output), each also as a ratio of a cold build
+  (site and cache removed, as every timed build of ours above);
 - what a reader downloads for a first search: Chromium opens our search page
   for a plain word and for a theme keyword, in both languages, and the bytes of
-  every response are summed (the search page, its script and Pagefind's files).
+  every response are summed (the search page, its script and Pagefind's files),
+  served as static hosts serve them (text gzip-compressed).
 
 Machines are noisy: only ratios of figures measured in the same run mean
 anything, and no figure here is a pass/fail limit. Hugo is installed from
@@ -32,6 +35,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import functools
+import gzip
 import http.server
 import json
 import os
@@ -163,6 +167,28 @@ def served(folder: Path) -> Iterator[str]:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves as static hosts do (GitHub Pages, Netlify, Cloudflare): HTML, CSS, JavaScript, JSON and
+    SVG gzip-compressed for a browser that accepts it; Pagefind's files (compressed already) as they are."""
+
+    COMPRESSED = (".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", "/")
+
+    def do_GET(self) -> None:
+        path = self.translate_path(self.path)
+        if os.path.isdir(path):
+            path = os.path.join(path, "index.html")
+        if (not self.path.split("?")[0].endswith(self.COMPRESSED) or "gzip" not in self.headers.get("Accept-Encoding", "")
+                or not os.path.isfile(path)):
+            super().do_GET()
+            return
+        with open(path, "rb") as handle:
+            body = gzip.compress(handle.read(), 6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(path))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
@@ -216,6 +242,7 @@ def bench_size(root: Path, n: int, rounds: int, hugo: str) -> dict[str, object]:
 
     def ours_cold(extra: list[str]) -> tuple[float, float]:
         fresh(site)
+        fresh(work / ".site.cache")  # the cache of the last build: a cold build starts without it
         return run(ours + extra, work)
 
     cases = {
@@ -231,16 +258,24 @@ def bench_size(root: Path, n: int, rounds: int, hugo: str) -> dict[str, object]:
             results[name].seconds.append(seconds)
             results[name].peak_mb.append(peak)
             print(f"  N={n} round {round_ + 1}: {name}: {seconds:.2f} s, {peak:.0f} MB", file=sys.stderr)
-    # Incremental: ours with search, cold, then again unchanged, then with one answer changed.
-    cold, _ = ours_cold([])
-    unchanged, _ = run(ours, work)
-    one_answer_changed(work / "content")
-    changed, _ = run(ours, work)
+    # Incremental: cold, then again unchanged, then with one answer changed; with and without search.
+    incremental = {}
+    for label, extra in (("full", []), ("--no-search", ["--no-search"])):
+        cold, _ = ours_cold(extra)
+        unchanged, _ = run(ours + extra, work)
+        edited = one_answer_changed(work / "content")
+        changed, _ = run(ours + extra, work)
+        edited.write_text(edited.read_text(encoding="utf-8").replace(" (Edited for the benchmark.)", ""),
+                          encoding="utf-8")
+        incremental[label] = {"cold": cold, "unchanged": unchanged, "one_answer": changed}
+        print(f"  N={n} incremental {label}: cold {cold:.2f} s, unchanged {unchanged:.2f} s, "
+              f"one answer {changed:.2f} s", file=sys.stderr)
+    ours_cold([])  # the site the first searches are measured on
     searches = first_search_bytes(site)
     return {
         "n": n,
         "cases": {name: runs.summary() for name, runs in results.items()},
-        "incremental": {"cold": cold, "unchanged": unchanged, "one_answer": changed},
+        "incremental": incremental,
         "first_search_bytes": searches,
         "largest_page": largest_page(site),
     }
@@ -266,13 +301,15 @@ def report(figures: list[dict[str, object]]) -> str:
                      f"{c['ours']['median'] / c['hugo+pagefind']['median']:.2f} | {cell('ours --no-search')} | "
                      f"{cell('hugo')} | {c['ours --no-search']['median'] / c['hugo']['median']:.2f} | "
                      f"{c['ours']['peak_mb']:.0f} / {c['hugo+pagefind']['peak_mb']:.0f} |")
-    lines += ["", "| N | rebuild unchanged / cold | one answer changed / cold | largest page |",
-              "|---|---|---|---|"]
+    lines += ["", "| N | build | cold | unchanged (ratio) | one answer changed (ratio) | largest page |",
+              "|---|---|---|---|---|---|"]
     for f in figures:
-        inc, big = f["incremental"], f["largest_page"]
-        assert isinstance(inc, dict) and isinstance(big, dict)
-        lines.append(f"| {f['n']:,} | {inc['unchanged'] / inc['cold']:.2f} | {inc['one_answer'] / inc['cold']:.2f} | "
-                     f"{big['path']} ({big['bytes'] / 1024:.0f} KB) |")
+        big = f["largest_page"]
+        assert isinstance(big, dict)
+        for label, inc in f["incremental"].items():  # type: ignore[attr-defined]
+            lines.append(f"| {f['n']:,} | {label} | {inc['cold']:.2f} s | {inc['unchanged']:.2f} s "
+                         f"({inc['unchanged'] / inc['cold']:.2f}) | {inc['one_answer']:.2f} s "
+                         f"({inc['one_answer'] / inc['cold']:.2f}) | {big['path']} ({big['bytes'] / 1024:.0f} KB) |")
     lines += ["", "| N | " + " | ".join(f"first search `{k}`" for k in figures[0]["first_search_bytes"]) + " |",
               "|---|" + "---|" * len(SEARCHES)]
     for f in figures:

@@ -24,7 +24,9 @@ def test_benchmark_smoke_run_reports_every_figure(tmp_path: Path) -> None:
         summary = figures["cases"][case]
         assert 0 < summary["min"] <= summary["median"] <= summary["max"]
         assert summary["peak_mb"] > 0
-    assert all(seconds > 0 for seconds in figures["incremental"].values())
+    for label in ("full", "--no-search"):
+        assert set(figures["incremental"][label]) == {"cold", "unchanged", "one_answer"}
+        assert all(seconds > 0 for seconds in figures["incremental"][label].values())
     # Every first search fetched the search page and part of its language's index.
     assert set(figures["first_search_bytes"]) == {"en:routing", "en:MoE", "zh:训练", "zh:人才"}
     assert all(size > 10_000 for size in figures["first_search_bytes"].values())

@@ -38,8 +38,8 @@ def test_build_then_broken_content_leaves_site_exactly_as_it_was(tmp_path):
            "first '?' or '？'; add one after the question)" in second.stderr
     assert "Traceback" not in second.stderr
     assert tree_digest(tmp_path / "site") == before
-    # No staging folder left behind; only the build's lock file stays beside site/.
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.lock", "content", "site"]
+    # No staging folder left behind; only the build's cache and lock file stay beside site/.
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".site.cache", ".site.lock", "content", "site"]
 
 
 def test_translation_with_a_section_missing_names_both_files(tmp_path):

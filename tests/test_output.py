@@ -19,7 +19,7 @@ from minimax_archive import cli, write
 
 
 def leftovers(root: Path) -> list[str]:
-    return sorted(p.name for p in root.iterdir() if p.name.startswith(".site") and p.name != ".site.lock")
+    return sorted(p.name for p in root.iterdir() if p.name.startswith(".site") and p.name not in (".site.lock", ".site.cache"))
 
 
 def build(tmp_path: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:

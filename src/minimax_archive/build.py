@@ -21,6 +21,7 @@ from .model import Archive, ThemeMap
 from .pagefind_service import timeout_from_environment
 from .render import Renderer, asset_files, closing_pages, global_pages, render_interview, shipped_templates, site_files
 from .search import SearchDocument, index_language, pagefind_binary
+from .summaries import Summary
 from .themes import assign
 from .workers import Workers, parallel_map
 from .write import Staging, check_out, commit, discard, locked, stage, static_files
@@ -92,10 +93,14 @@ def build(content: str, out: str, templates: str | None = None, base_url: str | 
             discard(staging)
             raise
         if store is not None:
-            store.save(archive, job.plan, job.units, job.bundles)
+            store.save(archive, job.plan, job.units, job.bundles, job.summaries)
     notes = tuple(n for n in [without_base_url(archive.config)] if n)
     return BuildResult(pages, archive.answer_count if search else 0, warnings, time.perf_counter() - started,
                        notes, len(archive.interviews), len(job.plan.reused))
+
+
+_Unit = tuple[list[str], dict[str, list[dict[str, Any]]], dict[str, Summary], dict[str, SearchDocument]]
+"""What one interview gives the build: files written, sitemap entries, summaries, search documents."""
 
 
 class _Job:
@@ -129,10 +134,12 @@ class _Job:
         """Per interview slug: its key, files and sitemap entries, for the next build."""
         self.bundles: dict[str, list[str]] = {}
         """Per language: the files of its bundle, for the next build."""
+        self.summaries: dict[str, dict[str, Summary]] = {}
+        """Per interview slug: its summaries by language, for the next build."""
         self.documents: dict[str, queue.Queue[object]] = {lang: queue.Queue(maxsize=256) for lang in self.indexed}
         self.count = 0
 
-    def render(self, item: int) -> tuple[list[str], dict[str, list[dict[str, Any]]], dict[str, SearchDocument]]:
+    def render(self, item: int) -> _Unit:
         """In a worker: render the ``item``-th interview to do, write its files; what the build needs back."""
         n = self.todo[item]
         output = render_interview(self.renderer, self.archive, self.themes, self.archive.interviews[n],
@@ -143,7 +150,7 @@ class _Job:
             for lang, doc in output.search.items():
                 self.store.save_doc(self.plan.doc_keys[lang][n], doc.html)
         docs = {lang: doc for lang, doc in output.search.items() if lang in self.indexed}
-        return [rel for rel, _ in output.files], output.sitemap, docs
+        return [rel for rel, _ in output.files], output.sitemap, output.summaries, docs
 
     def index(self, lang: str) -> None:
         try:
@@ -174,24 +181,27 @@ class _Job:
                     for rel in files:
                         self.staging.link(rel, self.store.previous_file(rel) if self.store else rel)
                     self.bundles[lang] = files
-                site_pages = global_pages(archive, self.themes)
-                for rel, text in site_files(self.renderer, archive, self.themes, site_pages):  # while workers work
-                    self.write(rel, text)
                 results = workers.results()
-                sitemaps = []
+                sitemaps, summaries = [], []
                 for n, interview in enumerate(archive.interviews):
                     cancel.check()
-                    rels, sitemap, docs = self._reuse(n) if n in self.plan.reused else next(results)
+                    rels, sitemap, summary, docs = self._reuse(n) if n in self.plan.reused else next(results)
                     if n not in self.plan.reused:
                         self.staging.adopt(rels)
                     self.count += sum(rel.endswith(".html") for rel in rels)
                     sitemaps.append(sitemap)
+                    summaries.append(summary)
                     self.units[interview.slug] = {"key": self.plan.unit_keys[n], "files": rels, "sitemap": sitemap}
+                    self.summaries[interview.slug] = summary
                     for lang, doc in docs.items():
                         _put(self.documents[lang], doc, cancel)
                 for lang in self.indexed:
                     _put(self.documents[lang], _END, cancel)
-                for page in closing_pages(archive, site_pages, sitemaps, build_time()):
+                # While Pagefind indexes: the pages made from the whole archive, from the summaries.
+                site_pages = global_pages(archive, summaries)
+                for rel, text in site_files(self.renderer, archive, self.themes, site_pages, summaries):
+                    self.write(rel, text)
+                for page in closing_pages(archive, site_pages, sitemaps, summaries, build_time()):
                     self.write(page.path, self.renderer.render(page))
                 wait(jobs)
             except BaseException as exc:
@@ -203,7 +213,7 @@ class _Job:
             raise cancel.error
         return self.count
 
-    def _reuse(self, n: int) -> tuple[list[str], dict[str, list[dict[str, Any]]], dict[str, SearchDocument]]:
+    def _reuse(self, n: int) -> _Unit:
         """Interview ``n`` as the last build made it: its files linked, its documents from the cache."""
         assert self.store is not None
         record, interview = self.plan.reused[n], self.archive.interviews[n]
@@ -212,7 +222,7 @@ class _Job:
         docs = {lang: SearchDocument(urls.site_path(urls.interview(lang, interview.slug)),
                                      self.store.read_doc(self.plan.doc_keys[lang][n]))
                 for lang in self.indexed if lang in interview.documents}
-        return list(record["files"]), dict(record["sitemap"]), docs
+        return list(record["files"]), dict(record["sitemap"]), self.plan.summaries[interview.slug], docs
 
 
 _END = object()

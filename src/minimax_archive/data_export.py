@@ -10,7 +10,8 @@ data/schema.json                JSON Schema (2020-12) of archive.json; $defs/int
 
 The index grows by a few hundred bytes per interview; the texts are only in
 the per-interview files, so no file grows with the archive's texts (the whole
-archive in one file passed 100 MB, GitHub Pages' limit, near 6,000 interviews).
+archive in one file was 18 MB at 1,000 benchmark interviews: past GitHub Pages'
+100 MB limit near 5,500).
 
 Texts are given as written (Markdown in answers and abstracts). URLs are
 relative to the site's root (``en/interviews/x/#s02-q1``); join them to

@@ -14,12 +14,13 @@ which ``SOURCE_DATE_EPOCH`` fixes for reproducible builds; a sitemap's
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from . import urls
 from .dates import first_day, timestamp
-from .markup import excerpt, plain
-from .model import Archive, Interview, SiteConfig
+from .model import Archive, SiteConfig
+from .summaries import Summary
 from .views import Page
 
 FEED_SIZE = 50
@@ -34,13 +35,14 @@ def without_base_url(config: SiteConfig) -> str | None:
             "are left out (set base_url in archive.yaml or pass --base-url URL)")
 
 
-def feed_page(archive: Archive, lang: str, now: str) -> Page:
-    """The Atom feed of one language: its newest translated interviews. Needs base_url."""
+def feed_page(archive: Archive, lang: str, now: str, summaries: Sequence[Summary]) -> Page:
+    """The Atom feed of one language: its newest translated interviews. Needs base_url;
+    ``summaries`` are every interview's in ``lang`` (summaries.py), in archive order."""
     config = archive.config
     base = config.base_url
     assert base, "feeds need absolute URLs"
     path = urls.feed(lang)
-    entries = [_entry(archive, i, lang, now) for i in archive.interviews if lang in i.documents][:FEED_SIZE]
+    entries = [_entry(archive, s, lang, now) for s in summaries if s["available"]][:FEED_SIZE]
     context = {
         "lang": lang, "html_lang": config.html_lang(lang),
         "id": urls.absolute(base, path), "self_url": urls.absolute(base, path),
@@ -53,14 +55,12 @@ def feed_page(archive: Archive, lang: str, now: str) -> Page:
     return Page(path, "feed.xml", context)
 
 
-def _entry(archive: Archive, interview: Interview, lang: str, now: str) -> dict[str, Any]:
-    doc = interview.documents[lang]
-    url = urls.absolute(archive.config.base_url, urls.interview(lang, interview.slug))
-    first_answer = next((qa.answer for s in doc.sections for qa in s.items), "")
-    date = interview.meta.date
-    return {"id": url, "url": url, "title": interview.display_title(lang),
+def _entry(archive: Archive, summary: Summary, lang: str, now: str) -> dict[str, Any]:
+    url = urls.absolute(archive.config.base_url, urls.interview(lang, summary["slug"]))
+    date = summary["date"]
+    return {"id": url, "url": url, "title": summary["title"],
             "updated": timestamp(date) if date else now, "published": timestamp(date) if date else None,
-            "summary": plain(doc.abstract) if doc.abstract else excerpt(first_answer, 300)}
+            "summary": summary["feed_summary"]}
 
 
 def newest_date(archive: Archive) -> str | None:

@@ -4,7 +4,8 @@ A build keeps a cache folder beside its output (``.site.cache`` next to ``site/`
 
 ```
 parsed/<slug>.pickle      each interview as loaded (model and warnings), under its folder's fingerprint
-docs/<key>.<lang>.html    each interview's search document, under the key of its pages
+docs/<key>.html           each interview's search document in one language, under its own key
+summaries.pickle          what the pages made from the whole archive show of each interview (summaries.py)
 state.json                per interview: the key of its pages and the files they are;
                           per language: the key of its search bundle and its files
 ```
@@ -29,6 +30,7 @@ import hashlib
 import json
 import os
 import pickle
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -81,6 +83,8 @@ class Plan:
     """Language -> the key of its search bundle."""
     reused_bundles: dict[str, list[str]] = field(default_factory=dict)
     """Language -> the files of its bundle, to take from the last build."""
+    summaries: dict[str, Any] = field(default_factory=dict)
+    """Interview slug -> its summaries by language as the last build made them (summaries.py)."""
 
 
 class BuildCache:
@@ -124,9 +128,11 @@ class BuildCache:
         if state.get("settings") != settings:
             return plan
         units = state.get("units", {})
+        plan.summaries = self._read_summaries(state)
         for n, (interview, key) in enumerate(zip(archive.interviews, keys, strict=True)):
             record = units.get(interview.slug)
-            if (record and record.get("key") == key and self._have(record["files"])
+            if (record and record.get("key") == key and interview.slug in plan.summaries
+                    and self._have(record["files"])
                     and all(os.path.isfile(self.doc_path(plan.doc_keys[lang][n]))
                             for lang in languages if lang in interview.documents)):
                 plan.reused[n] = record
@@ -158,9 +164,15 @@ class BuildCache:
     # --- after a build --------------------------------------------------------------------------
 
     def save(self, archive: Archive, plan: Plan, units: dict[str, dict[str, Any]],
-             bundles: dict[str, list[str]]) -> None:
-        """Record what this build wrote (after it is in place), and forget what it no longer uses."""
-        state = {"version": CACHE_VERSION, "settings": plan.settings, "units": units,
+             bundles: dict[str, list[str]], summaries: dict[str, Any]) -> None:
+        """Record what this build wrote (after it is in place), and forget what it no longer uses.
+
+        The summaries go to a pickle of their own (the largest part, and the fastest to read back),
+        which the state names by a random id, so that a state is never read with another's."""
+        tag = secrets.token_hex(8)
+        self._write(os.path.join(self.folder, "summaries.pickle"),
+                    pickle.dumps((tag, summaries), protocol=pickle.HIGHEST_PROTOCOL))
+        state = {"version": CACHE_VERSION, "settings": plan.settings, "summaries": tag, "units": units,
                  "bundles": {lang: {"key": plan.bundles[lang], "files": files} for lang, files in bundles.items()}}
         self._write(os.path.join(self.folder, "state.json"),
                     json.dumps(state, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
@@ -180,6 +192,14 @@ class BuildCache:
                     os.unlink(os.path.join(self.folder, sub, name))
                 except OSError:
                     pass
+
+    def _read_summaries(self, state: dict[str, Any]) -> dict[str, Any]:
+        try:
+            with open(os.path.join(self.folder, "summaries.pickle"), "rb") as handle:
+                tag, summaries = pickle.load(handle)
+        except Exception:  # noqa: BLE001 - missing or damaged: those interviews are rendered again
+            return {}
+        return summaries if tag == state.get("summaries") and isinstance(summaries, dict) else {}
 
     def _read_state(self) -> dict[str, Any]:
         try:

@@ -29,6 +29,7 @@ from .i18n import plural
 from .model import Archive, Interview, ThemeMap
 from .notfound import not_found_page
 from .search import SearchDocument, document
+from .summaries import Summary, summarise
 from .theme_views import search_page, theme_answer_files, theme_pages
 from .views import Page, bilingual_pair, entry_page, home_pages, interview_page
 
@@ -109,6 +110,8 @@ class InterviewOutput:
     """Language -> the sitemap entries of its pages there (none without base_url)."""
     search: dict[str, SearchDocument]
     """Language -> what Pagefind indexes for its page there (only languages it has a text in)."""
+    summaries: dict[str, Summary]
+    """Language -> what the pages made from the whole archive show of it (summaries.py)."""
 
 
 def interview_pages(archive: Archive, themes: ThemeMap, interview: Interview) -> list[Page]:
@@ -134,28 +137,32 @@ def render_interview(renderer: Renderer, archive: Archive, themes: ThemeMap, int
                 sitemap.setdefault(page.context["lang"], []).append(entry)
     docs = {lang: document(archive, interview, lang, themes) for lang in archive.config.languages
             if search and lang in interview.documents}
-    return InterviewOutput(files, sitemap, docs)
+    return InterviewOutput(files, sitemap, docs,
+                           {lang: summarise(archive, interview, lang, themes) for lang in archive.config.languages})
 
 
-def global_pages(archive: Archive, themes: ThemeMap) -> list[Page]:
+def global_pages(archive: Archive, summaries: Sequence[dict[str, Summary]]) -> list[Page]:
     """The pages made from the whole archive (entry, listings, themes, search), with head records;
-    not the feeds, sitemap and 404 page (see :func:`closing_pages`)."""
+    not the feeds, sitemap and 404 page (see :func:`closing_pages`). ``summaries``: every
+    interview's by language, in archive order (summaries.py)."""
     out = [entry_page(archive)]
     for lang in archive.config.languages:
-        out += home_pages(archive, lang)
-        out += theme_pages(archive, lang, themes)
-        out.append(search_page(archive, lang, themes))
+        own = [per_lang[lang] for per_lang in summaries]
+        out += home_pages(archive, lang, own)
+        out += theme_pages(archive, lang, own)
+        out.append(search_page(archive, lang, own))
     return with_head(archive, out)
 
 
 def closing_pages(archive: Archive, site_pages: list[Page], interview_entries: Sequence[dict[str, list[dict[str, Any]]]],
-                  now: str) -> list[Page]:
+                  summaries: Sequence[dict[str, Summary]], now: str) -> list[Page]:
     """Feeds, the sitemap and the 404 page. ``site_pages`` are the global pages, ``interview_entries``
     each interview's sitemap entries, in archive order; the sitemap lists, per language, the
     listing, the interviews, then the theme and search pages."""
     out = []
     if archive.config.base_url:  # feeds and sitemaps are made of absolute URLs (see discovery.py)
-        out += [feed_page(archive, lang, now) for lang in archive.config.languages]
+        out += [feed_page(archive, lang, now, [per_lang[lang] for per_lang in summaries])
+                for lang in archive.config.languages]
         by_lang: dict[str, list[Page]] = {}
         for page in site_pages[1:]:
             by_lang.setdefault(page.context["lang"], []).append(page)
@@ -172,23 +179,23 @@ def closing_pages(archive: Archive, site_pages: list[Page], interview_entries: S
     return out
 
 
-def global_files(archive: Archive, themes: ThemeMap) -> list[tuple[str, str]]:
+def global_files(archive: Archive, themes: ThemeMap, summaries: Sequence[dict[str, Summary]]) -> list[tuple[str, str]]:
     """Files that are not rendered through a template: the search page's theme lists (JSON),
-    robots.txt and the archive's data (not the per-interview data files)."""
+    robots.txt and the archive's data index (not the per-interview data files)."""
     out: list[tuple[str, str]] = []
     for lang in archive.config.languages:
-        out += theme_answer_files(archive, lang, themes).items()
+        out += theme_answer_files(archive, lang, [per_lang[lang] for per_lang in summaries]).items()
     out.append(("robots.txt", robots_txt(archive.config)))
     out += archive_data_files(archive, themes).items()
     return out
 
 
-def site_files(renderer: Renderer, archive: Archive, themes: ThemeMap,
-               site_pages: list[Page]) -> Iterator[tuple[str, str]]:
+def site_files(renderer: Renderer, archive: Archive, themes: ThemeMap, site_pages: list[Page],
+               summaries: Sequence[dict[str, Summary]]) -> Iterator[tuple[str, str]]:
     """The global pages rendered, then the global files: (path, text), one at a time."""
     for page in site_pages:
         yield page.path, renderer.render(page)
-    yield from global_files(archive, themes)
+    yield from global_files(archive, themes, summaries)
 
 
 def render_site(archive: Archive, themes: ThemeMap, templates_dir: str) -> dict[str, str]:
@@ -200,15 +207,16 @@ def render_pages(archive: Archive, themes: ThemeMap, templates_dir: str) -> Iter
     """Render page after page as (path, text), in one process (the build spreads the interviews
     over several, see build.py)."""
     renderer = Renderer(templates_dir)
-    site_pages = global_pages(archive, themes)
-    entries = []
+    entries, summaries = [], []
     for interview in archive.interviews:
         output = render_interview(renderer, archive, themes, interview, search=False)
         entries.append(output.sitemap)
+        summaries.append(output.summaries)
         yield from output.files
-    for page in closing_pages(archive, site_pages, entries, build_time()):
+    site_pages = global_pages(archive, summaries)
+    yield from site_files(renderer, archive, themes, site_pages, summaries)
+    for page in closing_pages(archive, site_pages, entries, summaries, build_time()):
         yield page.path, renderer.render(page)
-    yield from site_files(renderer, archive, themes, site_pages)
 
 
 def _template_position(exc: BaseException, templates_dir: str) -> str | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import urllib.parse
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -16,8 +17,9 @@ from markupsafe import Markup
 
 from . import dates, jsonld, urls
 from .i18n import STRINGS
-from .markup import excerpt, render_block, render_inline
+from .markup import render_block, render_inline
 from .model import KNOWN_LANGUAGES, Archive, Interview, ThemeMap, qa_anchor
+from .summaries import Summary, card
 
 PAGE_SIZE = 50
 """Interviews per page of the home listing: keeps every page small at 10,000 interviews."""
@@ -77,16 +79,16 @@ def entry_page(archive: Archive) -> Page:
     return Page(path, "entry.html", context)
 
 
-def home_pages(archive: Archive, lang: str) -> list[Page]:
-    """The interview listing, PAGE_SIZE per page: /en/, /en/page/2/, ..."""
-    items = archive.interviews
-    total = max(1, -(-len(items) // PAGE_SIZE))
+def home_pages(archive: Archive, lang: str, summaries: Sequence[Summary]) -> list[Page]:
+    """The interview listing, PAGE_SIZE per page: /en/, /en/page/2/, ...; ``summaries`` are every
+    interview's in ``lang`` (summaries.py), in archive order."""
+    total = max(1, -(-len(summaries) // PAGE_SIZE))
     paths = [urls.home(lang)] + [f"{lang}/page/{n}/index.html" for n in range(2, total + 1)]
     pages = []
     for n, path in enumerate(paths):
-        chunk = items[n * PAGE_SIZE:(n + 1) * PAGE_SIZE]
+        chunk = summaries[n * PAGE_SIZE:(n + 1) * PAGE_SIZE]
         context = common(archive, lang, path) | {
-            "interviews": [_card(archive, i, lang, path) for i in chunk],
+            "interviews": [_card(s, lang, path) for s in chunk],
             "page_n": n + 1, "page_total": total,
             "newer": urls.link(path, paths[n - 1]) if n > 0 else None,
             "older": urls.link(path, paths[n + 1]) if n + 1 < total else None,
@@ -95,25 +97,20 @@ def home_pages(archive: Archive, lang: str) -> list[Page]:
     return pages
 
 
-def _card(archive: Archive, interview: Interview, lang: str, path: str) -> dict[str, Any]:
-    doc = interview.documents.get(lang)
-    return {
-        "title": interview.display_title(lang),
-        "href": urls.link(path, urls.interview(lang, interview.slug)),
-        "interviewee": interview.meta.interviewee.get(lang),
-        "organisation": interview.meta.organisation.get(lang),
-        "date": interview.meta.date,
-        "date_text": dates.display(interview.meta.date, lang) if interview.meta.date else None,
-        "summary": excerpt(doc.abstract, 220) if doc and doc.abstract else "",
-        "qa_count": sum(len(s.items) for s in doc.sections) if doc else 0,
-        "available": doc is not None,
+def _card(summary: Summary, lang: str, path: str) -> dict[str, Any]:
+    """A card's view data from its summary (summaries.card), with links from ``path``."""
+    date = summary["date"]
+    return {key: summary[key] for key in ("title", "interviewee", "organisation", "date", "summary", "qa_count",
+                                          "available")} | {
+        "href": urls.link(path, urls.interview(lang, summary["slug"])),
+        "date_text": dates.display(date, lang) if date else None,
     }
 
 
 def interview_page(archive: Archive, interview: Interview, lang: str, themes: ThemeMap) -> Page:
     """One interview in one language (or a notice when that translation is missing)."""
     path = urls.interview(lang, interview.slug)
-    context = common(archive, lang, path) | _card(archive, interview, lang, path)
+    context = common(archive, lang, path) | _card(card(interview, lang), lang, path)
     doc = interview.documents.get(lang)
     if doc is None:
         context["read_in"] = [s for s in context["switch"] if s["lang"] in interview.documents]

@@ -296,8 +296,13 @@ function writeStatus() {
 
 // ---- Filters and start-up.
 
-async function buildFilters() {
-  const counts = await pagefind.filters();
+// The filters and their counts come from the build (no filter index to download): themes with
+// their answers, and the interviewees and organisations when there are few enough to list.
+function buildFilters() {
+  const counts = {
+    theme: Object.fromEntries(data.themes.filter((x) => x.answers).map((x) => [x.key, x.answers])),
+    ...data.people,
+  };
   const params = new URLSearchParams(location.search);
   for (const key of FILTER_KEYS) {
     const order = (v) => data.themes.findIndex((x) => x.key === v);
@@ -335,7 +340,7 @@ async function start() {
     pagefind = await import(new URL(data.bundle, root).href);
     await pagefind.options({ baseUrl: "/" });
     await pagefind.init();
-    await buildFilters();
+    buildFilters();
   } catch (error) {
     statusEl.textContent = t.search_failed;
     console.error(error);
