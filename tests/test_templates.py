@@ -67,3 +67,25 @@ def test_an_undefined_variable_in_an_included_template_names_that_file(tmp_path)
         render(tmp_path, templates)
     assert str(info.value).startswith(f"{templates}/parts/footer.j2:3: template error: UndefinedError: "
                                       "'footer_text' is undefined")
+
+
+@pytest.mark.parametrize("which", ["bundled", "hostile"])
+def test_the_builds_jinja_shortcuts_print_exactly_what_plain_jinja_prints(tmp_path, which):
+    # render.py compiles templates with its own escaping call and dict lookup: same output, faster.
+    from hostile import write_hostile_archive
+
+    from minimax_archive import render as render_module
+
+    content = REPO / "content" if which == "bundled" else write_hostile_archive(tmp_path)
+    archive, _ = load_archive(str(content), "https://archive.test/sub/")
+    themes = assign(archive)
+    fast = render_site(archive, themes, str(REPO / "templates"))
+    original = render_module.make_environment
+    render_module.make_environment = lambda folder: original(folder, plain=True)  # type: ignore[assignment]
+    try:
+        plain = render_site(archive, themes, str(REPO / "templates"))
+    finally:
+        render_module.make_environment = original
+    assert sorted(fast) == sorted(plain)
+    assert [path for path in fast if fast[path] != plain[path]] == []
+    assert any("&lt;script" in text or "&amp;" in text for text in fast.values())  # escaping happened
