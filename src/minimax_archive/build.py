@@ -1,4 +1,5 @@
-"""The build, as a recipe: load -> themes -> (render and write | index) -> copy files -> swap."""
+"""The build, as a recipe: settings -> (per interview: read, theme, render, write | index) -> the pages made
+from the whole archive -> copy files -> swap."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ import os
 import queue
 import time
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor, wait
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from typing import Any
 
@@ -14,15 +15,14 @@ from . import urls
 from .cancel import Cancel, Cancelled
 from .dates import build_time
 from .discovery import without_base_url
-from .errors import BuildError, Problem
-from .incremental import BuildCache, Plan, cache_path, settings_key
-from .loader import load_archive
-from .model import Archive, ThemeMap
+from .errors import BuildError, ContentError, Problem
+from .incremental import BuildCache, bundle_key, cache_path, settings_key
+from .loader import Frame, load_archive, open_archive
+from .model import Archive
 from .pagefind_service import timeout_from_environment
-from .render import Renderer, asset_files, closing_pages, global_pages, render_interview, shipped_templates, site_files
+from .render import Collected, Renderer, asset_files, closing_pages, global_pages, shipped_templates, site_files
 from .search import SearchDocument, index_language, pagefind_binary
-from .summaries import Summary
-from .themes import assign
+from .units import Context, Unit, make_unit
 from .workers import Workers, parallel_map
 from .write import Staging, check_out, commit, discard, locked, stage, static_files
 
@@ -70,19 +70,20 @@ def build(content: str, out: str, templates: str | None = None, base_url: str | 
     check_out(out, content)  # before any work: a wrong --out is not worth a full build
     binary = pagefind_binary() if search else ""  # missing Pagefind is an error now, not a surprise later
     timeout = timeout_from_environment()
-    store = BuildCache(cache_dir or cache_path(out), previous or out) if cache else None
-    # 1. Load and check all content. Every problem is reported here, before anything is written.
-    archive, warnings = load_archive(content, base_url, parallel_map, store.load_one if store else None)
-    themes = assign(archive, parallel_map)
+    frame = open_archive(content, base_url)
+    if frame.problems.errors:  # archive.yaml or the folders are wrong: report them with every other problem
+        load_archive(content, base_url, parallel_map)
     statics = static_files(content)
-    # 2. Write to a staging folder and index there, then swap it in: a failure at any
-    #    step leaves the previous site exactly as it was. The lock keeps a second
-    #    build out; taking it also cleans up after a build that was killed.
+    store = BuildCache(cache_dir or cache_path(out), previous or out) if cache else None
+    # Read, check, render and index, into a staging folder; then swap it in: a failure
+    # at any step (a content error in any interview too) leaves the previous site
+    # exactly as it was. The lock keeps a second build out; taking it also cleans up
+    # after a build that was killed.
     with locked(out):
         staging = stage(out)
         try:
-            job = _Job(archive, themes, Renderer(templates_dir), staging,
-                       archive.config.languages if search else (), binary, timeout, store)
+            job = _Job(frame, Renderer(templates_dir), staging, frame.config.languages if search else (),
+                       binary, timeout, store)
             pages = job.run()
             for rel, source in [*asset_files(templates_dir).items(), *statics.items()]:
                 if staging.written(rel):
@@ -93,117 +94,95 @@ def build(content: str, out: str, templates: str | None = None, base_url: str | 
             discard(staging)
             raise
         if store is not None:
-            store.save(archive, job.plan, job.units, job.bundles, job.summaries)
-    notes = tuple(n for n in [without_base_url(archive.config)] if n)
-    return BuildResult(pages, archive.answer_count if search else 0, warnings, time.perf_counter() - started,
-                       notes, len(archive.interviews), len(job.plan.reused))
-
-
-_Unit = tuple[list[str], dict[str, list[dict[str, Any]]], dict[str, Summary], dict[str, SearchDocument]]
-"""What one interview gives the build: files written, sitemap entries, summaries, search documents."""
+            store.save(job.settings, {u.slug: u.record() for u in job.units}, job.bundles)
+    notes = tuple(n for n in [without_base_url(frame.config)] if n)
+    return BuildResult(pages, sum(u.answers for u in job.units) if search else 0, job.warnings,
+                       time.perf_counter() - started, notes, len(job.units), sum(u.reused for u in job.units))
 
 
 class _Job:
-    """Rendering and indexing one build into its staging folder.
+    """Reading, rendering and indexing one build into its staging folder.
 
-    The interviews are rendered by worker processes, one per core
-    (``workers.py``), each writing its files into the staging folder and sending
-    back its search documents, which go to the Pagefind processes in archive
-    order while the rest are still being rendered; interviews that did not
-    change since the last build are hard-linked from it instead (``incremental.py``),
-    and so is a language's search bundle when none of its documents changed.
-    The pages made from the whole archive are rendered here. The first error
-    anywhere stops the rest at once: a template error kills the Pagefind
-    processes and the workers, and an indexing error (or a hung Pagefind at its
-    deadline) stops the rendering.
+    The interview folders go to worker processes, one per core (``units.py``),
+    which write each interview's pages into the staging folder and send back
+    what the rest needs. A cold build sends each search document on to its
+    language's Pagefind process as it comes, while the rest are still being
+    rendered; an incremental build first learns every document's key, then
+    takes a language's bundle from the last build when none changed, or indexes
+    it from the cached documents. The pages made from the whole archive are
+    rendered here, from the interviews' summaries. The first error anywhere
+    stops the rest at once: a template error kills the Pagefind processes and
+    the workers, and an indexing error (or a hung Pagefind at its deadline)
+    stops the rendering. Content errors are collected from every interview and
+    reported together at the end, as ``check`` reports them.
     """
 
-    def __init__(self, archive: Archive, themes: ThemeMap, renderer: Renderer, staging: Staging,
-                 languages: Sequence[str], binary: str, timeout: float, store: BuildCache | None):
-        self.archive, self.themes, self.renderer, self.staging = archive, themes, renderer, staging
+    def __init__(self, frame: Frame, renderer: Renderer, staging: Staging, languages: Sequence[str],
+                 binary: str, timeout: float, store: BuildCache | None):
+        self.frame, self.renderer, self.staging = frame, renderer, staging
         self.binary, self.timeout, self.store = binary, timeout, store
+        self.archive = Archive(frame.config, ())
+        self.languages = tuple(languages)
+        self.settings = settings_key(self.archive, renderer.templates_dir)
+        if store is not None:
+            store.load(self.settings)
+        self.stream = store is None or not store.state
+        """Cold: every language is indexed, its documents sent to Pagefind as they come."""
         self.cancel = Cancel()
-        settings = settings_key(archive, renderer.templates_dir)
-        self.plan = store.plan(archive, themes, settings, tuple(languages), binary) if store else \
-            Plan(settings, [""] * len(archive.interviews))
-        self.languages = list(languages)
-        self.indexed = [lang for lang in languages if lang not in self.plan.reused_bundles]
-        """The languages whose bundle is made in this build (the others are the last build's)."""
-        self.todo = [n for n in range(len(archive.interviews)) if n not in self.plan.reused]
-        self.units: dict[str, dict[str, Any]] = {}
-        """Per interview slug: its key, files and sitemap entries, for the next build."""
-        self.bundles: dict[str, list[str]] = {}
-        """Per language: the files of its bundle, for the next build."""
-        self.summaries: dict[str, dict[str, Summary]] = {}
-        """Per interview slug: its summaries by language, for the next build."""
-        self.documents: dict[str, queue.Queue[object]] = {lang: queue.Queue(maxsize=256) for lang in self.indexed}
+        self.units: list[Unit] = []
+        """Every interview, in archive order once :meth:`run` is done."""
+        self.bundles: dict[str, dict[str, Any]] = {}
+        """Per language: its bundle's key and files, for the next build."""
+        self.warnings: list[Problem] = []
+        self.documents: dict[str, queue.Queue[object]] = {lang: queue.Queue(maxsize=256) for lang in self.languages}
         self.count = 0
 
-    def render(self, item: int) -> _Unit:
-        """In a worker: render the ``item``-th interview to do, write its files; what the build needs back."""
-        n = self.todo[item]
-        output = render_interview(self.renderer, self.archive, self.themes, self.archive.interviews[n],
-                                  bool(self.languages))
-        for rel, text in output.files:
-            self.staging.put_text(rel, text)
-        if self.store is not None:
-            for lang, doc in output.search.items():
-                self.store.save_doc(self.plan.doc_keys[lang][n], doc.html)
-        docs = {lang: doc for lang, doc in output.search.items() if lang in self.indexed}
-        return [rel for rel, _ in output.files], output.sitemap, output.summaries, docs
-
-    def index(self, lang: str) -> None:
-        try:
-            bundle = index_language(_drain(self.documents[lang], self.cancel), lang, self.binary,
-                                    self.timeout, self.cancel)
-            for rel, data in bundle.items():
-                self.cancel.check()
-                self.staging.write_bytes(rel, data)
-            self.bundles[lang] = list(bundle)
-        except BaseException as exc:
-            self.cancel.fail(exc)
-            raise
-
-    def write(self, rel: str, text: str) -> None:
-        self.cancel.check()
-        self.staging.write_text(rel, text)
-        self.count += rel.endswith((".html", ".xml"))
-
     def run(self) -> int:
-        """Render, link and index everything; the number of pages."""
-        archive, cancel = self.archive, self.cancel
+        """Everything but the assets; the number of pages."""
+        cancel, archive = self.cancel, self.archive
+        context = Context(archive, self.frame.folders, self.frame.known_themes, self.settings, self.renderer,
+                          self.staging, self.languages, self.stream and bool(self.languages), self.store)
+        indexing: dict[str, Future[None]] = {}
         # The workers fork first: a process must not fork while it runs other threads.
-        with Workers(self.render, len(self.todo)) as workers, \
-                ThreadPoolExecutor(max_workers=max(1, len(self.indexed))) as pool:
+        with Workers(lambda item: make_unit(context, item), len(self.frame.folders)) as workers, \
+                ThreadPoolExecutor(max_workers=max(1, len(self.languages))) as pool:
             try:
-                jobs = [pool.submit(self.index, lang) for lang in self.indexed]
-                for lang, files in self.plan.reused_bundles.items():
-                    for rel in files:
-                        self.staging.link(rel, self.store.previous_file(rel) if self.store else rel)
-                    self.bundles[lang] = files
-                results = workers.results()
-                sitemaps, summaries = [], []
-                for n, interview in enumerate(archive.interviews):
+                if self.stream:
+                    indexing = {lang: pool.submit(self.index, lang) for lang in self.languages}
+                units = []
+                for unit in workers.results():
                     cancel.check()
-                    rels, sitemap, summary, docs = self._reuse(n) if n in self.plan.reused else next(results)
-                    if n not in self.plan.reused:
-                        self.staging.adopt(rels)
-                    self.count += sum(rel.endswith(".html") for rel in rels)
-                    sitemaps.append(sitemap)
-                    summaries.append(summary)
-                    self.units[interview.slug] = {"key": self.plan.unit_keys[n], "files": rels, "sitemap": sitemap}
-                    self.summaries[interview.slug] = summary
-                    for lang, doc in docs.items():
+                    units.append(unit)
+                    if unit.failed:
+                        continue
+                    if unit.reused and self.store is not None:
+                        self.staging.link_all(unit.files, self.store.previous)
+                    else:
+                        self.staging.adopt(unit.files)
+                    self.count += sum(rel.endswith(".html") for rel in unit.files)
+                    for lang, doc in unit.docs.items():
                         _put(self.documents[lang], doc, cancel)
-                for lang in self.indexed:
-                    _put(self.documents[lang], _END, cancel)
+                problems = [*self.frame.problems.items, *(p for u in units for p in u.problems)]
+                if any(not p.warning for p in problems):
+                    raise ContentError(problems)
+                self.warnings = [p for p in problems if p.warning]
+                self.units = _archive_order(units)
+                by_slug = sorted(self.units, key=lambda u: u.slug)  # Pagefind's order: the folders'
+                if not self.stream:
+                    indexing = self._index_changed(by_slug, pool)
+                else:
+                    for lang in self.languages:
+                        _put(self.documents[lang], _END, cancel)
+                        self.bundles[lang] = {"key": bundle_key(self.settings, self.binary, lang, _keys(by_slug, lang))}
                 # While Pagefind indexes: the pages made from the whole archive, from the summaries.
-                site_pages = global_pages(archive, summaries)
-                for rel, text in site_files(self.renderer, archive, self.themes, site_pages, summaries):
+                collected = Collected([u.summaries for u in self.units], [u.entry for u in self.units],
+                                      [u.sitemap for u in self.units])
+                site_pages = global_pages(archive, collected)
+                for rel, text in site_files(self.renderer, archive, site_pages, collected):
                     self.write(rel, text)
-                for page in closing_pages(archive, site_pages, sitemaps, summaries, build_time()):
+                for page in closing_pages(archive, site_pages, collected, build_time()):
                     self.write(page.path, self.renderer.render(page))
-                wait(jobs)
+                wait(list(indexing.values()))
             except BaseException as exc:
                 cancel.fail(exc)  # stops the Pagefind processes, so the pool's threads end at once
                 if isinstance(exc, Cancelled) and cancel.error is not None:
@@ -213,16 +192,54 @@ class _Job:
             raise cancel.error
         return self.count
 
-    def _reuse(self, n: int) -> _Unit:
-        """Interview ``n`` as the last build made it: its files linked, its documents from the cache."""
+    def _index_changed(self, by_slug: list[Unit], pool: ThreadPoolExecutor) -> dict[str, Future[None]]:
+        """Incremental: link each language's bundle that did not change; index the others from the cache."""
         assert self.store is not None
-        record, interview = self.plan.reused[n], self.archive.interviews[n]
-        for rel in record["files"]:
-            self.staging.link(rel, self.store.previous_file(rel))
-        docs = {lang: SearchDocument(urls.site_path(urls.interview(lang, interview.slug)),
-                                     self.store.read_doc(self.plan.doc_keys[lang][n]))
-                for lang in self.indexed if lang in interview.documents}
-        return list(record["files"]), dict(record["sitemap"]), self.plan.summaries[interview.slug], docs
+        jobs = {}
+        for lang in self.languages:
+            keys = _keys(by_slug, lang)
+            key = bundle_key(self.settings, self.binary, lang, keys)
+            files = self.store.bundle(lang, key)
+            self.bundles[lang] = {"key": key}
+            if files is not None:
+                self.staging.link_all(files, self.store.previous)
+                self.bundles[lang]["files"] = files
+                continue
+            jobs[lang] = pool.submit(self.index, lang)
+            store = self.store
+            for unit in by_slug:
+                if lang in unit.doc_keys:
+                    doc = SearchDocument(urls.site_path(urls.interview(lang, unit.slug)),
+                                         store.read_doc(unit.doc_keys[lang]))
+                    _put(self.documents[lang], doc, self.cancel)
+            _put(self.documents[lang], _END, self.cancel)
+        return jobs
+
+    def index(self, lang: str) -> None:
+        try:
+            bundle = index_language(_drain(self.documents[lang], self.cancel), lang, self.binary,
+                                    self.timeout, self.cancel)
+            for rel, data in bundle.items():
+                self.cancel.check()
+                self.staging.write_bytes(rel, data)
+            self.bundles.setdefault(lang, {})["files"] = list(bundle)
+        except BaseException as exc:
+            self.cancel.fail(exc)
+            raise
+
+    def write(self, rel: str, text: str) -> None:
+        self.cancel.check()
+        self.staging.write_text(rel, text)
+        self.count += rel.endswith((".html", ".xml"))
+
+
+def _keys(units: list[Unit], lang: str) -> list[str]:
+    return [u.doc_keys[lang] for u in units if lang in u.doc_keys]
+
+
+def _archive_order(units: list[Unit]) -> list[Unit]:
+    """Newest first (by date; undated last), then by slug, as ``loader.archive_order``."""
+    return sorted(sorted(units, key=lambda u: u.slug), key=lambda u: u.entry.get("date") or "", reverse=True)
 
 
 _END = object()

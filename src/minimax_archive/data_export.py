@@ -32,8 +32,9 @@ FORMAT = 2
 2: archive.json lists each interview's facts and titles; its texts are in its own file only."""
 
 
-def archive_data_files(archive: Archive, themes: ThemeMap) -> dict[str, str]:
-    """site path -> JSON text: ``data/archive.json`` and ``data/schema.json``."""
+def archive_data_files(archive: Archive, entries: list[dict[str, Any]]) -> dict[str, str]:
+    """site path -> JSON text: ``data/archive.json`` and ``data/schema.json``; ``entries`` are every
+    interview's :func:`index_entry`, in archive order."""
     config = archive.config
     whole = {
         "format": FORMAT, "title": config.title, "description": config.description,
@@ -42,7 +43,7 @@ def archive_data_files(archive: Archive, themes: ThemeMap) -> dict[str, str]:
         "themes": [{"key": t.key, "label": t.label, "description": t.description,
                     "url": {lang: _rel(urls.theme(lang, t.key)) for lang in config.languages}}
                    for t in config.themes],
-        "interviews": [_entry(i, archive) for i in archive.interviews],
+        "interviews": entries,
     }
     return {"data/archive.json": _dump(whole), "data/schema.json": _dump(SCHEMA)}
 
@@ -76,7 +77,7 @@ def _interview(interview: Interview, archive: Archive, themes: ThemeMap) -> dict
             "data": f"data/interviews/{interview.slug}.json", "texts": texts}
 
 
-def _entry(interview: Interview, archive: Archive) -> dict[str, Any]:
+def index_entry(interview: Interview, archive: Archive) -> dict[str, Any]:
     """An interview in the index: its facts, and per language its title, URL and number of Q&As."""
     meta = interview.meta
     texts = {lang: {"title": interview.display_title(lang), "url": _rel(urls.interview(lang, interview.slug)),

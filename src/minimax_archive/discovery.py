@@ -14,7 +14,7 @@ which ``SOURCE_DATE_EPOCH`` fixes for reproducible builds; a sitemap's
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from . import urls
@@ -63,9 +63,10 @@ def _entry(archive: Archive, summary: Summary, lang: str, now: str) -> dict[str,
             "summary": summary["feed_summary"]}
 
 
-def newest_date(archive: Archive) -> str | None:
-    """The first day of the newest interview's date: when a page made from the whole archive last changed."""
-    return max((first_day(i.meta.date) for i in archive.interviews if i.meta.date), default=None)
+def newest_date(dates: Iterable[str | None]) -> str | None:
+    """The first day of the newest of the interviews' ``dates``: when a page made from the whole
+    archive last changed."""
+    return max((first_day(date) for date in dates if date), default=None)
 
 
 def sitemap_entry(archive: Archive, page: Page, newest: str | None = None) -> dict[str, Any] | None:

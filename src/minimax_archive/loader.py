@@ -20,7 +20,7 @@ import re
 import stat
 import unicodedata
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from .aili import parse_document
 from .config import read_config
@@ -39,13 +39,22 @@ Reader = Callable[[str, str, tuple[str, ...], "set[str] | None"], tuple[Intervie
 """Reads one interview folder: :func:`load_one`, or a cache in front of it."""
 
 
-def load_archive(content_dir: str, base_url: str | None = None, mapper: Mapper = serial_map,
-                 reader: Reader | None = None) -> tuple[Archive, list[Problem]]:
-    """Load and check everything; return the archive and its warnings, or raise ContentError.
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """An archive's settings and interview folders, read before any interview is."""
 
-    The interviews are independent of each other: ``mapper`` may read them in
-    other processes, and ``reader`` (default :func:`load_one`) may be a cache."""
-    read = reader or load_one
+    config: SiteConfig
+    """archive.yaml (the default languages when it could not be read; see ``problems``)."""
+    known_themes: set[str] | None
+    """The theme keys meta.yaml may name; None when archive.yaml could not be read."""
+    folders: list[tuple[str, str]]
+    """(folder, slug) of every interview folder, by slug."""
+    problems: Problems
+    """What is wrong with archive.yaml and the folders themselves."""
+
+
+def open_archive(content_dir: str, base_url: str | None = None) -> Frame:
+    """Read archive.yaml and list the interview folders; raise ContentError when there is no archive."""
     problems = Problems()
     config_path = os.path.join(content_dir, "archive.yaml")
     if not os.path.isdir(content_dir):
@@ -61,17 +70,30 @@ def load_archive(content_dir: str, base_url: str | None = None, mapper: Mapper =
         known_themes = None
     else:
         known_themes = {t.key for t in config.themes}
+    return Frame(config, known_themes, _interview_folders(content_dir, problems), problems)
+
+
+def load_archive(content_dir: str, base_url: str | None = None, mapper: Mapper = serial_map,
+                 reader: Reader | None = None) -> tuple[Archive, list[Problem]]:
+    """Load and check everything; return the archive and its warnings, or raise ContentError.
+
+    The interviews are independent of each other: ``mapper`` may read them in
+    other processes, and ``reader`` (default :func:`load_one`) may be a cache."""
+    read = reader or load_one
+    frame = open_archive(content_dir, base_url)
+    problems, languages, known_themes = frame.problems, frame.config.languages, frame.known_themes
     interviews = []
-    folders = _interview_folders(content_dir, problems)
-    languages = config.languages
-    for interview, found in mapper(lambda where: read(where[0], where[1], languages, known_themes), folders):
+    for interview, found in mapper(lambda where: read(where[0], where[1], languages, known_themes), frame.folders):
         problems.items.extend(found)
         if interview is not None:
             interviews.append(interview)
     problems.raise_if_errors()
-    interviews.sort(key=lambda i: i.slug)
-    interviews.sort(key=lambda i: i.meta.date or "", reverse=True)
-    return Archive(config, tuple(interviews)), problems.warnings
+    return Archive(frame.config, tuple(archive_order(interviews))), problems.warnings
+
+
+def archive_order(interviews: list[Interview]) -> list[Interview]:
+    """Newest first (by date; undated last), then by slug."""
+    return sorted(sorted(interviews, key=lambda i: i.slug), key=lambda i: i.meta.date or "", reverse=True)
 
 
 def _interview_folders(content_dir: str, problems: Problems) -> list[tuple[str, str]]:

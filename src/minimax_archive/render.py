@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import os
 import traceback
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -23,7 +23,7 @@ from jinja2.compiler import CodeGenerator, Frame
 from markupsafe import Markup, escape
 
 from .bilingual_views import bilingual_page
-from .data_export import archive_data_files, interview_data_file
+from .data_export import archive_data_files, index_entry, interview_data_file
 from .dates import build_time
 from .discovery import feed_page, newest_date, robots_txt, sitemap_entry, sitemap_page
 from .errors import BuildError
@@ -147,6 +147,21 @@ class InterviewOutput:
     """Language -> what Pagefind indexes for its page there (only languages it has a text in)."""
     summaries: dict[str, Summary]
     """Language -> what the pages made from the whole archive show of it (summaries.py)."""
+    entry: dict[str, Any]
+    """Its entry in the data index (``data_export.index_entry``)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Collected:
+    """What the interviews gave, each in archive order: what the pages made from the whole archive
+    are made of."""
+
+    summaries: list[dict[str, Summary]] = field(default_factory=list)
+    entries: list[dict[str, Any]] = field(default_factory=list)
+    sitemaps: list[dict[str, list[dict[str, Any]]]] = field(default_factory=list)
+
+    def of(self, lang: str) -> list[Summary]:
+        return [per_lang[lang] for per_lang in self.summaries]
 
 
 def interview_pages(archive: Archive, themes: ThemeMap, interview: Interview) -> list[Page]:
@@ -173,64 +188,61 @@ def render_interview(renderer: Renderer, archive: Archive, themes: ThemeMap, int
     docs = {lang: document(archive, interview, lang, themes) for lang in archive.config.languages
             if search and lang in interview.documents}
     return InterviewOutput(files, sitemap, docs,
-                           {lang: summarise(archive, interview, lang, themes) for lang in archive.config.languages})
+                           {lang: summarise(archive, interview, lang, themes) for lang in archive.config.languages},
+                           index_entry(interview, archive))
 
 
-def global_pages(archive: Archive, summaries: Sequence[dict[str, Summary]]) -> list[Page]:
+def global_pages(archive: Archive, collected: Collected) -> list[Page]:
     """The pages made from the whole archive (entry, listings, themes, search), with head records;
-    not the feeds, sitemap and 404 page (see :func:`closing_pages`). ``summaries``: every
-    interview's by language, in archive order (summaries.py)."""
+    not the feeds, sitemap and 404 page (see :func:`closing_pages`)."""
     out = [entry_page(archive)]
     for lang in archive.config.languages:
-        own = [per_lang[lang] for per_lang in summaries]
+        own = collected.of(lang)
         out += home_pages(archive, lang, own)
         out += theme_pages(archive, lang, own)
         out.append(search_page(archive, lang, own))
     return with_head(archive, out)
 
 
-def closing_pages(archive: Archive, site_pages: list[Page], interview_entries: Sequence[dict[str, list[dict[str, Any]]]],
-                  summaries: Sequence[dict[str, Summary]], now: str) -> list[Page]:
-    """Feeds, the sitemap and the 404 page. ``site_pages`` are the global pages, ``interview_entries``
-    each interview's sitemap entries, in archive order; the sitemap lists, per language, the
-    listing, the interviews, then the theme and search pages."""
+def closing_pages(archive: Archive, site_pages: list[Page], collected: Collected, now: str) -> list[Page]:
+    """Feeds, the sitemap and the 404 page. ``site_pages`` are the global pages; the sitemap lists,
+    per language, the listing, the interviews, then the theme and search pages."""
     out = []
     if archive.config.base_url:  # feeds and sitemaps are made of absolute URLs (see discovery.py)
-        out += [feed_page(archive, lang, now, [per_lang[lang] for per_lang in summaries])
-                for lang in archive.config.languages]
+        out += [feed_page(archive, lang, now, collected.of(lang)) for lang in archive.config.languages]
         by_lang: dict[str, list[Page]] = {}
         for page in site_pages[1:]:
             by_lang.setdefault(page.context["lang"], []).append(page)
-        newest = newest_date(archive)
+        newest = newest_date(entry["date"] for entry in collected.entries)
         entries = [sitemap_entry(archive, site_pages[0], newest)]
         for lang in archive.config.languages:
             listing = [p for p in by_lang.get(lang, []) if p.template == "home.html"]
             rest = [p for p in by_lang.get(lang, []) if p.template != "home.html"]
             entries += [sitemap_entry(archive, p, newest) for p in listing]
-            entries += [e for per_interview in interview_entries for e in per_interview.get(lang, [])]
+            entries += [e for per_interview in collected.sitemaps for e in per_interview.get(lang, [])]
             entries += [sitemap_entry(archive, p, newest) for p in rest]
         out.append(sitemap_page([e for e in entries if e]))
     out.append(not_found_page(archive))
     return out
 
 
-def global_files(archive: Archive, themes: ThemeMap, summaries: Sequence[dict[str, Summary]]) -> list[tuple[str, str]]:
+def global_files(archive: Archive, collected: Collected) -> list[tuple[str, str]]:
     """Files that are not rendered through a template: the search page's theme lists (JSON),
     robots.txt and the archive's data index (not the per-interview data files)."""
     out: list[tuple[str, str]] = []
     for lang in archive.config.languages:
-        out += theme_answer_files(archive, lang, [per_lang[lang] for per_lang in summaries]).items()
+        out += theme_answer_files(archive, lang, collected.of(lang)).items()
     out.append(("robots.txt", robots_txt(archive.config)))
-    out += archive_data_files(archive, themes).items()
+    out += archive_data_files(archive, collected.entries).items()
     return out
 
 
-def site_files(renderer: Renderer, archive: Archive, themes: ThemeMap, site_pages: list[Page],
-               summaries: Sequence[dict[str, Summary]]) -> Iterator[tuple[str, str]]:
+def site_files(renderer: Renderer, archive: Archive, site_pages: list[Page],
+               collected: Collected) -> Iterator[tuple[str, str]]:
     """The global pages rendered, then the global files: (path, text), one at a time."""
     for page in site_pages:
         yield page.path, renderer.render(page)
-    yield from global_files(archive, themes, summaries)
+    yield from global_files(archive, collected)
 
 
 def render_site(archive: Archive, themes: ThemeMap, templates_dir: str) -> dict[str, str]:
@@ -242,15 +254,16 @@ def render_pages(archive: Archive, themes: ThemeMap, templates_dir: str) -> Iter
     """Render page after page as (path, text), in one process (the build spreads the interviews
     over several, see build.py)."""
     renderer = Renderer(templates_dir)
-    entries, summaries = [], []
+    collected = Collected()
     for interview in archive.interviews:
         output = render_interview(renderer, archive, themes, interview, search=False)
-        entries.append(output.sitemap)
-        summaries.append(output.summaries)
+        collected.sitemaps.append(output.sitemap)
+        collected.summaries.append(output.summaries)
+        collected.entries.append(output.entry)
         yield from output.files
-    site_pages = global_pages(archive, summaries)
-    yield from site_files(renderer, archive, themes, site_pages, summaries)
-    for page in closing_pages(archive, site_pages, entries, summaries, build_time()):
+    site_pages = global_pages(archive, collected)
+    yield from site_files(renderer, archive, site_pages, collected)
+    for page in closing_pages(archive, site_pages, collected, build_time()):
         yield page.path, renderer.render(page)
 
 

@@ -13,9 +13,10 @@ boundary).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .lang import fold, keyword_pattern
-from .model import Archive, Interview, Theme, ThemeMap, qa_anchor
+from .model import Archive, Interview, SiteConfig, Theme, ThemeMap, qa_anchor
 from .workers import Mapper, serial_map
 
 
@@ -48,12 +49,10 @@ class Matcher:
                 if any(first in folded for first in firsts) and pattern.search(folded)}
 
 
-def assign(archive: Archive, mapper: Mapper = serial_map) -> ThemeMap:
-    """Theme keys per (slug, Q&A id), in vocabulary order; Q&As without themes are left out.
-
-    Each interview is matched on its own: ``mapper`` may spread them over processes."""
-    order = [theme.key for theme in archive.config.themes]
-    matcher = Matcher(archive.config.themes)
+def assigner(config: SiteConfig) -> Callable[[Interview], ThemeMap]:
+    """The theme keys of one interview's Q&As, per (slug, Q&A id), in vocabulary order."""
+    order = [theme.key for theme in config.themes]
+    matcher = Matcher(config.themes)
 
     def of(interview: Interview) -> ThemeMap:
         result = {}
@@ -68,8 +67,15 @@ def assign(archive: Archive, mapper: Mapper = serial_map) -> ThemeMap:
                 result[(interview.slug, qa_id)] = tuple(k for k in order if k in found)
         return result
 
+    return of
+
+
+def assign(archive: Archive, mapper: Mapper = serial_map) -> ThemeMap:
+    """Theme keys per (slug, Q&A id), in vocabulary order; Q&As without themes are left out.
+
+    Each interview is matched on its own: ``mapper`` may spread them over processes."""
     merged: ThemeMap = {}
-    for part in mapper(of, archive.interviews):
+    for part in mapper(assigner(archive.config), archive.interviews):
         merged.update(part)
     return merged
 

@@ -69,6 +69,11 @@ class Staging:
         for rel in rels:
             self._claim(rel)
 
+    def link_all(self, rels: list[str], previous: str) -> None:
+        """:meth:`link` each of ``rels`` from the same path under the folder ``previous``."""
+        for rel in rels:
+            self.link(rel, os.path.join(previous, rel))
+
     def _put(self, rel: str, data: bytes) -> None:
         target = self._target(rel)
         with disk_errors(self.out):
