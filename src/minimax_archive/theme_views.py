@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import Counter
 from collections.abc import Sequence
@@ -80,13 +81,14 @@ def _index_pages(archive: Archive, lang: str, summaries: Sequence[Summary],
                     "href": urls.link(path, urls.theme(lang, t.key)), "answers": len(by_theme[t.key]),
                     "interviews": len(counts[t.key])} for t in archive.config.themes]
         matrix = []
+        link = functools.lru_cache(maxsize=None)(functools.partial(urls.link, path))  # a few themes' pages
         for summary in summaries[(n - 1) * MATRIX_PAGE_SIZE:n * MATRIX_PAGE_SIZE]:
             slug = summary["slug"]
             cells = []
             for theme in archive.config.themes:
                 target = urls.theme(lang, theme.key, starts[theme.key].get(slug, 1))
                 cells.append({"count": counts[theme.key][slug], "label": theme.label.get(lang, theme.key),
-                              "href": urls.link(path, target) + f"#i-{slug}"})
+                              "href": link(target) + f"#i-{slug}"})
             matrix.append({"title": summary["title"], "href": urls.link(path, urls.interview(lang, slug)),
                            "cells": cells})
         pages.append(Page(path, "themes.html", common(archive, lang, path) |
