@@ -19,7 +19,6 @@ import os
 import re
 import stat
 import unicodedata
-from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from .aili import parse_document
@@ -33,10 +32,6 @@ from .workers import Mapper, serial_map
 SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
 _KNOWN_FILES = {"meta.yaml"}
 FINGERPRINT_VERSION = 1
-
-
-Reader = Callable[[str, str, tuple[str, ...], "set[str] | None"], tuple[Interview | None, list[Problem]]]
-"""Reads one interview folder: :func:`load_one`, or a cache in front of it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,17 +68,15 @@ def open_archive(content_dir: str, base_url: str | None = None) -> Frame:
     return Frame(config, known_themes, _interview_folders(content_dir, problems), problems)
 
 
-def load_archive(content_dir: str, base_url: str | None = None, mapper: Mapper = serial_map,
-                 reader: Reader | None = None) -> tuple[Archive, list[Problem]]:
+def load_archive(content_dir: str, base_url: str | None = None,
+                 mapper: Mapper = serial_map) -> tuple[Archive, list[Problem]]:
     """Load and check everything; return the archive and its warnings, or raise ContentError.
 
-    The interviews are independent of each other: ``mapper`` may read them in
-    other processes, and ``reader`` (default :func:`load_one`) may be a cache."""
-    read = reader or load_one
+    The interviews are independent of each other: ``mapper`` may read them in other processes."""
     frame = open_archive(content_dir, base_url)
     problems, languages, known_themes = frame.problems, frame.config.languages, frame.known_themes
     interviews = []
-    for interview, found in mapper(lambda where: read(where[0], where[1], languages, known_themes), frame.folders):
+    for interview, found in mapper(lambda where: load_one(where[0], where[1], languages, known_themes), frame.folders):
         problems.items.extend(found)
         if interview is not None:
             interviews.append(interview)

@@ -1,6 +1,6 @@
 """The search index: one Pagefind document per interview page, one sub-result per answer.
 
-For every interview in every language, :func:`documents` writes a small HTML
+For every interview in every language, :func:`document` writes a small HTML
 document for Pagefind (never published): the title and abstract, then each
 answer under a heading that carries its id, so every hit is a sub-result
 linking to ``/en/interviews/<slug>/#s02-q1``. Its ``meta`` carries, per answer,
@@ -56,13 +56,6 @@ class SearchDocument:
     html: str
     """The document Pagefind parses: headings with ids become sub-results; filters and
     metadata (title, and per answer its id, question and themes) ride in <meta> tags."""
-
-
-def documents(archive: Archive, themes: ThemeMap, lang: str) -> Iterator[SearchDocument]:
-    """One document per interview that has a text in ``lang`` (lazily: indexing starts on the first)."""
-    for interview in archive.interviews:
-        if lang in interview.documents:
-            yield document(archive, interview, lang, themes)
 
 
 def document(archive: Archive, interview: Interview, lang: str, themes: ThemeMap) -> SearchDocument:
