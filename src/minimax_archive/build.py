@@ -17,7 +17,7 @@ from .dates import build_time
 from .discovery import without_base_url
 from .errors import BuildError, ContentError, Problem
 from .incremental import BuildCache, bundle_key, cache_path, settings_key
-from .loader import Frame, load_archive, open_archive
+from .loader import Frame, archive_order, load_archive, open_archive
 from .model import Archive
 from .pagefind_service import timeout_from_environment
 from .render import Collected, Renderer, asset_files, closing_pages, global_pages, shipped_templates, site_files
@@ -166,7 +166,7 @@ class _Job:
                 if any(not p.warning for p in problems):
                     raise ContentError(problems)
                 self.warnings = [p for p in problems if p.warning]
-                self.units = _archive_order(units)
+                self.units = archive_order(units, lambda u: u.slug, lambda u: u.entry.get("date"))
                 by_slug = sorted(self.units, key=lambda u: u.slug)  # Pagefind's order: the folders'
                 if not self.stream:
                     indexing = self._index_changed(by_slug, pool)
@@ -235,11 +235,6 @@ class _Job:
 
 def _keys(units: list[Unit], lang: str) -> list[str]:
     return [u.doc_keys[lang] for u in units if lang in u.doc_keys]
-
-
-def _archive_order(units: list[Unit]) -> list[Unit]:
-    """Newest first (by date; undated last), then by slug, as ``loader.archive_order``."""
-    return sorted(sorted(units, key=lambda u: u.slug), key=lambda u: u.entry.get("date") or "", reverse=True)
 
 
 _END = object()

@@ -19,7 +19,9 @@ import os
 import re
 import stat
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from .aili import parse_document
 from .config import read_config
@@ -32,6 +34,7 @@ from .workers import Mapper, serial_map
 SLUG = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
 _KNOWN_FILES = {"meta.yaml"}
 FINGERPRINT_VERSION = 1
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,12 +84,12 @@ def load_archive(content_dir: str, base_url: str | None = None,
         if interview is not None:
             interviews.append(interview)
     problems.raise_if_errors()
-    return Archive(frame.config, tuple(archive_order(interviews))), problems.warnings
+    return Archive(frame.config, tuple(archive_order(interviews, lambda i: i.slug, lambda i: i.meta.date))), problems.warnings
 
 
-def archive_order(interviews: list[Interview]) -> list[Interview]:
-    """Newest first (by date; undated last), then by slug."""
-    return sorted(sorted(interviews, key=lambda i: i.slug), key=lambda i: i.meta.date or "", reverse=True)
+def archive_order(items: list[T], slug: Callable[[T], str], date: Callable[[T], str | None]) -> list[T]:
+    """The archive's order: newest first (by date; undated last), then by slug."""
+    return sorted(sorted(items, key=slug), key=lambda item: date(item) or "", reverse=True)
 
 
 def _interview_folders(content_dir: str, problems: Problems) -> list[tuple[str, str]]:

@@ -14,6 +14,7 @@ build's record stands for it, and its files are linked from that build.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,7 +22,7 @@ from . import urls
 from .errors import Problem
 from .incremental import BuildCache, doc_key, unit_key
 from .loader import fingerprint, load_one
-from .model import Archive
+from .model import Archive, Interview, ThemeMap
 from .render import Renderer, render_interview
 from .search import SearchDocument
 from .summaries import Summary
@@ -80,6 +81,11 @@ class Context:
     send_docs: bool
     """Send the search documents back (a cold build indexes them as they come)."""
     store: BuildCache | None
+    themes_of: Callable[[Interview], ThemeMap] = field(init=False)
+    """The archive's theme matcher (themes.assigner), compiled once for every interview."""
+
+    def __post_init__(self) -> None:
+        self.themes_of = assigner(self.archive.config)
 
 
 def make_unit(context: Context, item: int) -> Unit:
@@ -100,7 +106,7 @@ def make_unit(context: Context, item: int) -> Unit:
     interview, problems = load_one(folder, slug, config.languages, context.known_themes, found)
     if interview is None or any(not p.warning for p in problems):
         return Unit(slug, problems)
-    themes = assigner(config)(interview)
+    themes = context.themes_of(interview)
     output = render_interview(context.renderer, context.archive, themes, interview, bool(context.search))
     for rel, text in output.files:
         context.staging.put_text(rel, text)
