@@ -1,4 +1,5 @@
-"""Fake Pagefind binaries for tests: small scripts set through PAGEFIND_BINARY_PATH.
+"""Fake Pagefind binaries for tests: small scripts set through PAGEFIND_BINARY_PATH, run as the
+build runs Pagefind (``--site <documents> --output-path <bundle>``).
 
 Each writes its process id to ``<script>.pid`` first, so a test can check that
 the build stopped it.
@@ -10,28 +11,20 @@ import os
 import sys
 from pathlib import Path
 
+BUNDLE = "bundle = sys.argv[sys.argv.index('--output-path') + 1]\nos.makedirs(bundle, exist_ok=True)\n"
+
 BEHAVIOURS = {
-    # Reads every request and never answers (a Pagefind stuck in a loop).
+    # Never finishes (a Pagefind stuck in a loop).
     "hang": "sys.stderr.write('fake pagefind: thinking hard\\n'); sys.stderr.flush()\n"
-            "while sys.stdin.buffer.read(1 << 16): pass\n",
-    # Answers with something that is not the protocol at all.
-    "garbage": "sys.stdout.write('Segmentation fault? <html>not base64</html>'); sys.stdout.flush()\n"
-               "while sys.stdin.buffer.read(1 << 16): pass\n",
-    # Answers in base64, but not JSON.
-    "bad-json": "import base64\nsys.stdout.write(base64.b64encode(b'{not json').decode() + ','); sys.stdout.flush()\n"
-                "while sys.stdin.buffer.read(1 << 16): pass\n",
-    # Answers the first request, then reads nothing more (its input pipe fills up).
-    "deaf": "import base64, json, time\nsys.stdin.buffer.read(1)\n"
-            "reply = {'message_id': 1, 'payload': {'type': 'NewIndex', 'index_id': 0}}\n"
-            "sys.stdout.write(base64.b64encode(json.dumps(reply).encode()).decode() + ','); sys.stdout.flush()\n"
-            "time.sleep(3600)\n",
-    # Answers every request with Pagefind's own error message.
-    "refuse": "import base64, json\nsys.stdin.buffer.read(1)\n"
-              "reply = {'message_id': 1, 'payload': {'type': 'Error', 'message': 'Invalid config supplied'}}\n"
-              "sys.stdout.write(base64.b64encode(json.dumps(reply).encode()).decode() + ','); sys.stdout.flush()\n"
-              "while sys.stdin.buffer.read(1 << 16): pass\n",
+            "import time\ntime.sleep(3600)\n",
+    # Prints something that is not Pagefind's and exits as if all went well, without a bundle.
+    "garbage": "sys.stdout.write('Segmentation fault? <html>not a bundle</html>'); sys.exit(0)\n",
+    # Writes a bundle that is not in Pagefind's format.
+    "bad-bundle": BUNDLE + "open(os.path.join(bundle, 'pagefind-entry.json'), 'w').write('{not json')\n",
+    # Refuses its options with Pagefind's own error message.
+    "refuse": "print('Error: Invalid config supplied'); sys.exit(1)\n",
     # Dies with an error message, as a Rust panic does.
-    "crash": "sys.stderr.write(\"thread 'main' panicked at src/service/mod.rs:30: boom\\n\"); sys.exit(101)\n",
+    "crash": "sys.stderr.write(\"thread 'main' panicked at src/fossick/mod.rs:30: boom\\n\"); sys.exit(101)\n",
 }
 
 

@@ -151,6 +151,26 @@ def test_only_a_language_whose_texts_changed_is_indexed_again(corpus, tmp_path):
     assert (site / "pagefind/zh/pagefind-entry.json").stat().st_ino != entry["zh"]  # made again
 
 
+def test_a_build_with_search_after_one_without_indexes_every_interview(corpus, tmp_path):
+    # The pages of a --no-search build are reused, but it made no search documents to reuse.
+    content = tmp_path / "content"
+    shutil.copytree(corpus, content)
+    site = tmp_path / "site"
+    build(str(content), str(site), base_url=BASE, search=False)
+    edit_answer(content)
+    again = build(str(content), str(site), base_url=BASE)
+    cold = build(str(content), str(tmp_path / "cold"), base_url=BASE, cache=False)
+    assert again.answers == cold.answers > 0
+    assert tree(site) == tree(tmp_path / "cold")
+    # and the other way round: a --no-search build keeps the documents of the interviews it did not
+    # render again, for the next build with search
+    edit_answer(content, "zh")
+    build(str(content), str(site), base_url=BASE, search=False)
+    again = build(str(content), str(site), base_url=BASE)
+    cold = build(str(content), str(tmp_path / "cold2"), base_url=BASE, cache=False)
+    assert again.unchanged == N - 1 and tree(site) == tree(tmp_path / "cold2")
+
+
 def test_a_damaged_cache_or_a_file_missing_from_the_last_site_costs_only_time(corpus, tmp_path):
     content = tmp_path / "content"
     shutil.copytree(corpus, content)

@@ -1,4 +1,4 @@
-"""Pagefind as a build meets it: deadlines, its own errors, no leftovers, and byte-identical bundles."""
+"""Pagefind as a build meets it: deadlines, its own errors, its settings, no leftovers, and byte-identical bundles."""
 
 from __future__ import annotations
 
@@ -27,7 +27,6 @@ from minimax_archive.pagefind_bundle import (
     decode,
     full_hash,
 )
-from minimax_archive.pagefind_service import PagefindService
 from minimax_archive.render import shipped_templates
 
 
@@ -36,12 +35,15 @@ def leftovers(root: Path) -> list[str]:
 
 
 @pytest.mark.parametrize("behaviour, message", [
-    ("hang", "error: Pagefind failed: no answer within 10 s; Pagefind said: fake pagefind: thinking hard\n"),
-    ("garbage", "error: Pagefind failed: unreadable answer 'Segmentation fault? <html>not base64</html>'\n"),
-    ("bad-json", "error: Pagefind failed: unreadable answer '{not json'\n"),
-    ("refuse", "error: Pagefind failed: Invalid config supplied\n"),
+    ("hang", ("error: Pagefind failed: it did not finish within 10 s (set MINIMAX_ARCHIVE_PAGEFIND_TIMEOUT for a "
+              "larger archive); Pagefind said: fake pagefind: thinking hard\n")),
+    ("garbage", ("error: Pagefind failed: it wrote no search bundle; "
+                 "Pagefind said: Segmentation fault? <html>not a bundle</html>\n")),
+    ("bad-bundle", ("error: Pagefind failed: unexpected Pagefind bundle: Expecting property name enclosed in double "
+                    "quotes: line 1 column 2 (char 1) (this archive needs Pagefind 1.5.2)\n")),
+    ("refuse", "error: Pagefind failed: it exited (exit status 1); Pagefind said: Error: Invalid config supplied\n"),
     ("crash", ("error: Pagefind failed: it exited (exit status 101); Pagefind said: "
-              "thread 'main' panicked at src/service/mod.rs:30: boom\n")),
+              "thread 'main' panicked at src/fossick/mod.rs:30: boom\n")),
 ])
 def test_a_broken_pagefind_is_a_one_line_error_with_nothing_left_behind(tmp_path, behaviour, message):
     write_archive(tmp_path)
@@ -61,30 +63,30 @@ def test_a_broken_pagefind_is_a_one_line_error_with_nothing_left_behind(tmp_path
     assert leftovers(tmp_path) == []
 
 
-def test_a_pagefind_that_stops_reading_its_input_fails_at_the_deadline(tmp_path):
-    fake = fake_pagefind(tmp_path, "deaf")
-    documents = ({"url": f"/{i}/", "file_contents": "<p>" + "word " * 2000 + "</p>"} for i in range(400))
-    try:
-        with pytest.raises(BuildError, match=r"^Pagefind failed: it took no request for 10 s$"), \
-                PagefindService(str(fake), timeout=10) as service:
-            service.add_html(documents)
-        assert not running(fake)
-    finally:
-        kill(fake)
+def test_pagefind_settings_in_the_environment_do_not_change_the_index(tmp_path):
+    # Pagefind reads PAGEFIND_* variables as its options; the build's index must not depend on them.
+    write_archive(tmp_path)
+    assert run("build", cwd=tmp_path).returncode == 0
+    before = tree_digest(tmp_path / "site")
+    env = {"PAGEFIND_EXCLUDE_SELECTORS": "h3,p", "PAGEFIND_FORCE_LANGUAGE": "fr", "PAGEFIND_OUTPUT_SUBDIR": "elsewhere"}
+    result = run("build", "--no-cache", cwd=tmp_path, env=env)
+    assert result.returncode == 0, result.stderr
+    assert tree_digest(tmp_path / "site") == before
 
 
 def test_a_template_error_is_reported_at_once_while_pagefind_hangs(tmp_path):
     # The deadline is the default (minutes): only stopping Pagefind at the template error ends this quickly.
+    # The home page is made from the whole archive, so it is rendered while Pagefind indexes.
     write_archive(tmp_path)
     templates = tmp_path / "templates"
     shutil.copytree(shipped_templates(), templates)
-    (templates / "interview.html").write_text("{{ no_such_variable }}", encoding="utf-8")
+    (templates / "home.html").write_text("{{ no_such_variable }}", encoding="utf-8")
     fake = fake_pagefind(tmp_path, "hang")
     try:
         result = run("build", cwd=tmp_path, env={"PAGEFIND_BINARY_PATH": str(fake)})
         assert result.returncode == 1
         assert result.stderr.startswith(
-            "error: templates/interview.html:1: template error: UndefinedError: 'no_such_variable' is undefined")
+            "error: templates/home.html:1: template error: UndefinedError: 'no_such_variable' is undefined")
         assert not running(fake)
     finally:
         kill(fake)
@@ -115,7 +117,7 @@ def test_an_indexing_error_stops_rendering_before_the_next_page(tmp_path, monkey
     monkeypatch.setattr(build_module.Staging, "write_text",
                         lambda self, rel, text: (written.append(rel), original(self, rel, text)))
     try:
-        with pytest.raises(BuildError, match="^Pagefind failed: unreadable answer"):
+        with pytest.raises(BuildError, match="^Pagefind failed: it wrote no search bundle"):
             build_module.build(str(content), str(tmp_path / "site"))
     finally:
         kill(fake)

@@ -37,7 +37,7 @@ from typing import Any
 
 from .model import Archive, Interview, ThemeMap, qa_anchor
 
-CACHE_VERSION = 2
+CACHE_VERSION = 3
 """Bumped when the cache's layout changes; an older cache is ignored."""
 
 
@@ -120,6 +120,8 @@ class BuildCache:
         """The last build's record of an interview whose key is ``key``, if its files are all still there."""
         record = self.units.get(slug)
         if not record or record.get("key") != key:
+            return None
+        if not set(languages) <= set(record["indexed"]):  # made by a build that did not index these
             return None
         if not all(os.path.isfile(os.path.join(self.previous, rel)) for rel in record["files"]):
             return None

@@ -6,7 +6,7 @@ process per core. A worker reads and checks the folder, finds its themes,
 renders its pages straight into the staging folder and sends back only what
 the rest of the build needs: its problems, and what the pages made from the
 whole archive show of it (its summaries, data entry and sitemap entries), its
-search documents and their keys. No process ever holds the whole archive's
+search documents' keys (the documents themselves go to the cache's folder). No process ever holds the whole archive's
 texts. When the interview did not change since the last build (its folder's
 fingerprint gives the same key), the worker does not even parse it: the last
 build's record stands for it, and its files are linked from that build.
@@ -18,13 +18,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import urls
 from .errors import Problem
 from .incremental import BuildCache, doc_key, unit_key
 from .loader import fingerprint, load_one
 from .model import Archive, Interview, ThemeMap
 from .render import Renderer, render_interview
-from .search import SearchDocument
 from .summaries import Summary
 from .themes import assigner
 from .write import Staging
@@ -49,9 +47,9 @@ class Unit:
     answers: int = 0
     """Q&As in all its texts."""
     doc_keys: dict[str, str] = field(default_factory=dict)
-    """Language -> the key of its search document there."""
-    docs: dict[str, SearchDocument] = field(default_factory=dict)
-    """Language -> its search document, when the build wants it sent (a cold build streams them)."""
+    """Language -> the key of its search document there (saved in the cache's ``docs/``)."""
+    indexed: tuple[str, ...] = ()
+    """The languages its documents were made for (``doc_keys`` is complete for these)."""
 
     @property
     def failed(self) -> bool:
@@ -61,6 +59,7 @@ class Unit:
         """What the next build needs of it (incremental.py keeps it)."""
         return {"key": self.key, "files": self.files, "sitemap": self.sitemap, "summaries": self.summaries,
                 "entry": self.entry, "answers": self.answers, "doc_keys": self.doc_keys,
+                "indexed": self.indexed,
                 "warnings": [p for p in self.problems if p.warning]}
 
 
@@ -78,9 +77,8 @@ class Context:
     staging: Staging
     search: tuple[str, ...]
     """The languages indexed for search (none with --no-search)."""
-    send_docs: bool
-    """Send the search documents back (a cold build indexes them as they come)."""
-    store: BuildCache | None
+    store: BuildCache
+    """The last build's records (none in a cold build), and where search documents are saved."""
     themes_of: Callable[[Interview], ThemeMap] = field(init=False)
     """The archive's theme matcher (themes.assigner), compiled once for every interview."""
 
@@ -95,14 +93,10 @@ def make_unit(context: Context, item: int) -> Unit:
     found = fingerprint(folder, slug, config.languages, context.known_themes)
     key = unit_key(context.settings, slug, found[0])
     store = context.store
-    record = store.reusable(slug, key, context.search) if store is not None else None
-    if store is not None and record is not None:
-        docs = {}
-        if context.send_docs:
-            docs = {lang: SearchDocument(urls.site_path(urls.interview(lang, slug)), store.read_doc(k))
-                    for lang, k in record["doc_keys"].items() if lang in context.search}
+    record = store.reusable(slug, key, context.search)
+    if record is not None:
         return Unit(slug, list(record["warnings"]), key, list(record["files"]), True, record["sitemap"],
-                    record["summaries"], record["entry"], record["answers"], dict(record["doc_keys"]), docs)
+                    record["summaries"], record["entry"], record["answers"], dict(record["doc_keys"]), tuple(record["indexed"]))
     interview, problems = load_one(folder, slug, config.languages, context.known_themes, found)
     if interview is None or any(not p.warning for p in problems):
         return Unit(slug, problems)
@@ -111,9 +105,8 @@ def make_unit(context: Context, item: int) -> Unit:
     for rel, text in output.files:
         context.staging.put_text(rel, text)
     doc_keys = {lang: doc_key(context.settings, interview, themes, lang) for lang in output.search}
-    if store is not None:
-        for lang, doc in output.search.items():
-            store.save_doc(doc_keys[lang], doc.html)
+    for lang, doc in output.search.items():
+        store.save_doc(doc_keys[lang], doc.html)
     answers = sum(len(s.items) for doc in interview.documents.values() for s in doc.sections)
     return Unit(slug, problems, key, [rel for rel, _ in output.files], False, output.sitemap, output.summaries,
-                output.entry, answers, doc_keys, output.search if context.send_docs else {})
+                output.entry, answers, doc_keys, context.search)

@@ -169,7 +169,7 @@ def lock_path(out_dir: str) -> str:
 def _leftovers(out_dir: str) -> re.Pattern[str]:
     # 12 hex digits are ours; 8 of [a-z0-9_] are tempfile.mkdtemp's, from earlier versions.
     name = re.escape(os.path.basename(os.path.abspath(out_dir)))
-    return re.compile(rf"\.{name}-(staging|old)-(?:[0-9a-f]{{12}}|[a-z0-9_]{{8}})")
+    return re.compile(rf"\.{name}-(staging|old|work)-(?:[0-9a-f]{{12}}|[a-z0-9_]{{8}})")
 
 
 def recover(out_dir: str) -> None:
@@ -248,6 +248,16 @@ def stage(out_dir: str) -> Staging:
     return Staging(out_dir, _new_folder(out_dir, parent, "staging"))
 
 
+def scratch(out_dir: str) -> str:
+    """Create an empty folder for a build's own work files next to ``out_dir`` (call under
+    :func:`locked`; remove it with :func:`discard_folder`; a killed build's is removed by :func:`recover`)."""
+    return _new_folder(out_dir, os.path.dirname(os.path.abspath(out_dir)), "work")
+
+
+def discard_folder(path: str) -> None:
+    shutil.rmtree(path, ignore_errors=True)
+
+
 def _new_folder(out_dir: str, parent: str, kind: str) -> str:
     """A new, empty folder ``.<name>-<kind>-<hex>`` with the umask's mode (mkdtemp's is 0700)."""
     name = os.path.basename(os.path.abspath(out_dir))
@@ -290,7 +300,7 @@ def commit(staging: Staging) -> None:
 
 def discard(staging: Staging) -> None:
     """Remove a staging folder after a failed build."""
-    shutil.rmtree(staging.path, ignore_errors=True)
+    discard_folder(staging.path)
 
 
 def owned_by_last_build(out: str) -> set[str] | None:
@@ -338,12 +348,12 @@ def _link_tree(source: str, target: str) -> None:
     if os.path.islink(source):
         os.symlink(os.readlink(source), target)
     elif os.path.isdir(source):
-        shutil.copytree(source, target, symlinks=True, copy_function=_link_or_copy)
+        shutil.copytree(source, target, symlinks=True, copy_function=link_or_copy)
     else:
-        _link_or_copy(source, target)
+        link_or_copy(source, target)
 
 
-def _link_or_copy(source: str, target: str) -> None:
+def link_or_copy(source: str, target: str) -> None:
     try:
         os.link(source, target)
     except OSError:  # a file system without hard links

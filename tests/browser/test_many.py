@@ -1,4 +1,5 @@
-"""An archive larger than one batch of results: the search page offers the rest on request."""
+"""Archives of other sizes than the bundled one: more than one batch of results (the search page
+offers the rest on request), and a language without a single text."""
 
 from __future__ import annotations
 
@@ -31,3 +32,17 @@ def test_more_results_button_shows_the_rest(many, page, lang, query):
     expect(page.locator("#search-results button.more")).to_have_count(0)
     hrefs = {h.href for h in many.hits(page)}
     assert len(hrefs) == COUNT and all(h.endswith("#s01-q1") for h in hrefs)
+
+
+def test_a_language_no_interview_is_written_in_finds_nothing_rather_than_failing(tmp_path, serve_folder, page):
+    # The archive offers Chinese, but no interview has a Chinese text yet: its search page works,
+    # and finds nothing, instead of failing to load an index that was never made.
+    content = write_archive(tmp_path, {"talk-en": {"en.txt": EN}})
+    folder = tmp_path / "srv" / "archive"
+    build(str(content), str(folder), templates=str(REPO / "templates"))
+    with serve_folder(folder) as site:
+        assert site.open_search(page, "zh", q="便宜") == []
+        status = page.locator("#search-status")
+        expect(status).not_to_be_empty()
+        expect(status).not_to_have_text("搜索暂不可用：无法加载索引。")
+        assert site.open_search(page, "en", q="cheaper")  # the English index has it
