@@ -60,9 +60,31 @@ def _fold_table() -> dict[int, str]:
 _TABLE = _fold_table()
 
 
+def _class_of(code_points: list[int]) -> str:
+    """A regular expression class of ``code_points``, as ranges."""
+    ranges: list[list[int]] = []
+    for cp in sorted(code_points):
+        if ranges and cp == ranges[-1][1] + 1:
+            ranges[-1][1] = cp
+        else:
+            ranges.append([cp, cp])
+    return "[" + "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in ranges) + "]"
+
+
+_CHANGED_IN_BMP = re.compile(_class_of([cp for cp in _TABLE if cp < 0x10000]))
+_BEYOND_BMP = re.compile("[^\x00-\uffff]")
+"""Whether :func:`normalise` has anything to change: str.translate looks every character up in
+the table, which is slow on long texts that need nothing (English, Simplified Chinese). A class
+within the Basic Multilingual Plane is scanned with a bitmap; the few characters beyond it (the
+format's own emoji) are looked up one by one."""
+
+
 def normalise(text: str) -> str:
     """NFC, then NFKC for every character except punctuation, then Traditional -> Simplified."""
-    return unicodedata.normalize("NFC", text).translate(_TABLE)
+    text = unicodedata.normalize("NFC", text)
+    if _CHANGED_IN_BMP.search(text) or any(ord(m.group()) in _TABLE for m in _BEYOND_BMP.finditer(text)):
+        return text.translate(_TABLE)
+    return text
 
 
 def fold(text: str) -> str:

@@ -108,6 +108,7 @@ def make_environment(templates_dir: str, plain: bool = False) -> jinja2.Environm
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # one environment per build: every {% include %} would stat its file again
     )
     env.filters["plural"] = plural
     return env

@@ -7,6 +7,8 @@ project sites, a folder on S3) without a rebuild.
 
 from __future__ import annotations
 
+import functools
+
 
 def entry() -> str:
     """The bilingual entry page at the site root."""
@@ -62,6 +64,7 @@ def search_bundle(lang: str) -> str:
     return f"pagefind/{lang}/pagefind.js"
 
 
+@functools.lru_cache(maxsize=8192)  # a page links to the same few pages again and again (themes, nav)
 def link(from_page: str, to: str) -> str:
     """A relative link from one output file to another (``index.html`` shown as ``./``)."""
     here = from_page.split("/")[:-1]
