@@ -122,8 +122,8 @@ class _Job:
     documents in the cache and send back what the rest needs. Then each
     language's bundle is taken from the last build when none of its documents
     changed; otherwise its documents are laid out at their pages' paths in the
-    work folder, in slug order (Pagefind numbers pages in the order it finds
-    them), and Pagefind's command line indexes them, one process per language.
+    work folder and Pagefind's command line indexes them, one process per
+    language.
     While it does, the pages made from the whole archive are rendered here,
     from the interviews' summaries. The first error anywhere stops the rest at
     once: an error in a page kills the Pagefind processes, and an indexing
@@ -177,8 +177,8 @@ class _Job:
                 self.units = archive_order(units, lambda u: u.slug, lambda u: u.entry.get("date"))
                 by_slug = sorted(self.units, key=lambda u: u.slug)
                 for lang in self.languages:
-                    if (site := self._documents(lang, by_slug)) is not None:
-                        indexing.append(pool.submit(self.index, lang, site, sum(lang in u.doc_keys for u in by_slug)))
+                    if (documents := self._documents(lang, by_slug)) is not None:
+                        indexing.append(pool.submit(self.index, lang, documents))
                 # While Pagefind indexes: the pages made from the whole archive, from the summaries.
                 collected = Collected([u.summaries for u in self.units], [u.entry for u in self.units],
                                       [u.sitemap for u in self.units])
@@ -197,31 +197,34 @@ class _Job:
             raise cancel.error
         return self.count
 
-    def _documents(self, lang: str, by_slug: list[Unit]) -> str | None:
+    def _documents(self, lang: str, by_slug: list[Unit]) -> list[tuple[str, str]] | None:
         """Link the last build's bundle of ``lang`` if none of its documents changed (None), else
-        lay its documents out for Pagefind and return their folder."""
-        store = self.store
+        the documents to index: (slug, document key), in slug order."""
         keys = [(u.slug, u.doc_keys[lang]) for u in by_slug if lang in u.doc_keys]
         key = bundle_key(self.settings, self.binary, lang, [k for _, k in keys])
         self.bundles[lang] = {"key": key}
-        files = store.bundle(lang, key)
-        if files is not None:
-            self.staging.link_all(files, store.previous)
-            self.bundles[lang]["files"] = files
-            return None
-        site = os.path.join(self.work, lang)
-        with disk_errors(self.staging.out):
-            os.makedirs(site)
-            for slug, doc in keys:
-                target = os.path.join(site, document_file(lang, slug))
-                os.makedirs(os.path.dirname(target), exist_ok=True)
-                link_or_copy(store.doc_path(doc), target)
-        return site
+        files = self.store.bundle(lang, key)
+        if files is None:
+            return keys
+        self.staging.link_all(files, self.store.previous)
+        self.bundles[lang]["files"] = files
+        return None
 
-    def index(self, lang: str, site: str, documents: int) -> None:
+    def index(self, lang: str, documents: list[tuple[str, str]]) -> None:
+        """Lay the documents out at their pages' paths, in slug order (Pagefind numbers pages in the
+        order it finds them), index them, and move the bundle into the staging folder."""
         try:
-            made, moved = index_language(site, os.path.join(self.work, f"{lang}-bundle"), lang, documents,
-                                         self.binary, self.timeout or default_timeout(documents), self.cancel)
+            site = os.path.join(self.work, lang)
+            with disk_errors(self.staging.out):
+                os.makedirs(site)
+                for slug, doc in documents:
+                    self.cancel.check()
+                    target = os.path.join(site, document_file(lang, slug))
+                    os.makedirs(os.path.dirname(target), exist_ok=True)
+                    link_or_copy(self.store.doc_path(doc), target)
+            timeout = self.timeout or default_timeout(len(documents))
+            made, moved = index_language(site, os.path.join(self.work, f"{lang}-bundle"), lang, len(documents),
+                                         self.binary, timeout, self.cancel)
             for rel, data in made.items():
                 self.cancel.check()
                 self.staging.write_bytes(rel, data)
