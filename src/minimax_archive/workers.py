@@ -105,11 +105,11 @@ class Workers:
         if self._pool is None:
             return
         if kind is not None:
-            for future in self._futures:
-                future.cancel()
+            # No future is cancelled: the executor then fails every pending one as broken, and
+            # Python 3.11's executor raises (and prints) InvalidStateError for one already cancelled.
             for process in list(self._pool._processes.values()):  # the executor has no "kill now"
                 process.kill()
-        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pool.shutdown(wait=True)
 
 
 def _worker_start() -> None:
