@@ -123,6 +123,27 @@ def test_a_rebuild_after_a_change_is_byte_identical_to_a_cold_build(corpus, tmp_
     assert (site / page).stat().st_ino == before[page]
 
 
+def test_a_rebuild_without_changes_renders_no_page(corpus, tmp_path):
+    # Every page, the ones made from the whole archive too, is the last build's own file (linked).
+    content = tmp_path / "content"
+    shutil.copytree(corpus, content)
+    site = tmp_path / "site"
+    build(str(content), str(site), base_url=BASE)
+    pages = [rel for rel in tree(site) if rel.endswith((".html", ".xml"))]
+    assert "en/index.html" in pages and "en/themes/index.html" in pages and "sitemap.xml" in pages
+    before = {rel: (site / rel).stat().st_ino for rel in pages}
+    build(str(content), str(site), base_url=BASE)
+    assert [rel for rel in pages if (site / rel).stat().st_ino != before[rel]] == []
+    edit_answer(content)
+    build(str(content), str(site), base_url=BASE)
+    changed = {rel for rel in pages if (site / rel).stat().st_ino != before[rel]}
+    slug = interviews(content)[3].name
+    own = {f"{lang}/interviews/{slug}/{sub}index.html" for lang in ("en", "zh") for sub in ("", "bilingual/")}
+    # The edit is in an answer on no theme: its pages, and the sitemap (which dates them), are all
+    # that is rendered again; the listing, theme and search pages show nothing of that answer.
+    assert own <= changed and changed - own <= {"sitemap.xml"}
+
+
 def test_a_change_to_the_settings_or_the_templates_renders_everything(corpus, tmp_path):
     content = tmp_path / "content"
     shutil.copytree(corpus, content)

@@ -14,13 +14,14 @@ from .cancel import Cancel, Cancelled
 from .dates import build_time
 from .discovery import without_base_url
 from .errors import BuildError, ContentError, Problem
-from .incremental import BuildCache, bundle_key, cache_path, settings_key
+from .incremental import BuildCache, bundle_key, cache_path, page_key, settings_key
 from .loader import Frame, archive_order, load_archive, open_archive
 from .model import Archive
 from .pagefind_cli import default_timeout, timeout_from_environment
 from .render import Collected, Renderer, asset_files, closing_pages, global_pages, shipped_templates, site_files
 from .search import document_file, index_language, pagefind_binary
 from .units import Context, Unit, make_unit
+from .views import Page
 from .workers import Workers, parallel_map
 from .write import (
     Staging,
@@ -108,7 +109,7 @@ def build(content: str, out: str, templates: str | None = None, base_url: str | 
         finally:
             discard_folder(work)
         if cache:
-            store.save(job.settings, {u.slug: u.record() for u in job.units}, job.bundles)
+            store.save(job.settings, {u.slug: u.record() for u in job.units}, job.bundles, job.pages)
     notes = tuple(n for n in [without_base_url(frame.config)] if n)
     return BuildResult(pages, sum(u.answers for u in job.units) if search else 0, job.warnings,
                        time.perf_counter() - started, notes, len(job.units), sum(u.reused for u in job.units))
@@ -147,6 +148,8 @@ class _Job:
         self.bundles: dict[str, dict[str, Any]] = {}
         """Per language: its bundle's key and files, for the next build."""
         self.warnings: list[Problem] = []
+        self.pages: dict[str, str] = {}
+        """The key of each page made from the whole archive (incremental.page_key)."""
         self.count = 0
 
     def run(self) -> int:
@@ -183,10 +186,12 @@ class _Job:
                 collected = Collected([u.summaries for u in self.units], [u.entry for u in self.units],
                                       [u.sitemap for u in self.units])
                 site_pages = global_pages(archive, collected)
-                for rel, text in site_files(self.renderer, archive, site_pages, collected):
-                    self.write(rel, text)
+                for rel, text in site_files(self.renderer, archive, site_pages, collected, self._render):
+                    if text is not None:
+                        self.write(rel, text)
                 for page in closing_pages(archive, site_pages, collected, build_time()):
-                    self.write(page.path, self.renderer.render(page))
+                    if (text := self._render(page)) is not None:
+                        self.write(page.path, text)
                 wait(indexing)
             except BaseException as exc:
                 cancel.fail(exc)  # kills the Pagefind processes, so the pool's threads end at once
@@ -235,6 +240,19 @@ class _Job:
         except BaseException as exc:
             self.cancel.fail(exc)
             raise
+
+    def _render(self, page: Page) -> str | None:
+        """A page made from the whole archive: linked from the last build if made from the same data
+        (then None), else rendered."""
+        key = page_key(page)
+        if key is not None:
+            self.pages[page.path] = key
+            if self.store.page(page.path, key):
+                self.cancel.check()
+                self.staging.link(page.path, self.store.previous_file(page.path))
+                self.count += 1
+                return None
+        return self.renderer.render(page)
 
     def write(self, rel: str, text: str) -> None:
         self.cancel.check()

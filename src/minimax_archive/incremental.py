@@ -3,7 +3,8 @@
 A build keeps a cache folder beside its output (``.site.cache`` next to ``site/``):
 
 ```
-state.json          the key of the settings, and per language the key of its search bundle and its files
+state.json          the key of the settings, per language the key of its search bundle and its files,
+                    and the key of each page made from the whole archive
 units.pickle        per interview: the key of its pages, the files they are, and what the pages made
                     from the whole archive need of it (summaries, data entry, sitemap entries, warnings)
 docs/<key>.html     each interview's search document in one language, under its own key
@@ -16,8 +17,10 @@ build reads only the folders' bytes: an interview whose key is unchanged is not
 even parsed, and its files are hard-linked from the site being replaced. A
 language's search bundle is made again only when one of its documents changed
 (a document's key covers that language's text, meta.yaml and the interview's
-themes). Pages made from the whole archive (listings, theme pages, feeds, the
-sitemap, data) are rendered every time. Since everything is keyed on what it is
+themes). The pages made from the whole archive (listings, theme pages, the
+search page, feeds, the sitemap) have their view data made every time, but a
+page whose data did not change (its key is a hash of them) is linked too, not
+rendered; the JSON files (theme lists, the data index) are written every time. Since everything is keyed on what it is
 made from, the output is the same bytes a cold build writes
 (``tests/test_incremental.py``). ``build --no-cache`` builds cold.
 
@@ -36,6 +39,7 @@ from collections.abc import Callable
 from typing import Any
 
 from .model import Archive, Interview, ThemeMap, qa_anchor
+from .views import Page
 
 CACHE_VERSION = 3
 """Bumped when the cache's layout changes; an older cache is ignored."""
@@ -92,6 +96,16 @@ def bundle_key(settings: str, pagefind: str, lang: str, doc_keys: list[str]) -> 
     return digest(settings, pagefind, lang, doc_keys)
 
 
+def page_key(page: Page) -> str | None:
+    """The key of a page made from the whole archive: its template and everything it is rendered
+    from (the settings and templates are the cache's own key). None when that cannot be pickled."""
+    try:
+        data = pickle.dumps((page.template, page.context), pickle.HIGHEST_PROTOCOL)
+    except Exception:  # noqa: BLE001 - never reused then, always rendered
+        return None
+    return hashlib.sha256(data).hexdigest()
+
+
 class BuildCache:
     """The cache of one output folder; ``previous`` is the site the last build wrote."""
 
@@ -137,6 +151,10 @@ class BuildCache:
         files: list[str] = record["files"]
         return files if all(os.path.isfile(os.path.join(self.previous, rel)) for rel in files) else None
 
+    def page(self, rel: str, key: str) -> bool:
+        """Whether the last build wrote the page ``rel`` from the same key, and it is still there."""
+        return self.state.get("pages", {}).get(rel) == key and os.path.isfile(os.path.join(self.previous, rel))
+
     def previous_file(self, rel: str) -> str:
         return os.path.join(self.previous, rel)
 
@@ -154,13 +172,14 @@ class BuildCache:
 
     # --- after a build --------------------------------------------------------------------------
 
-    def save(self, settings: str, units: dict[str, dict[str, Any]], bundles: dict[str, dict[str, Any]]) -> None:
+    def save(self, settings: str, units: dict[str, dict[str, Any]], bundles: dict[str, dict[str, Any]],
+             pages: dict[str, str]) -> None:
         """Record what this build wrote (after it is in place), and forget what it no longer uses.
 
         The state names the units file by a random tag, so that one is never read with the other's."""
         tag = secrets.token_hex(8)
         self._write(os.path.join(self.folder, "units.pickle"), pickle.dumps((tag, units), pickle.HIGHEST_PROTOCOL))
-        state = {"version": CACHE_VERSION, "settings": settings, "units": tag, "bundles": bundles}
+        state = {"version": CACHE_VERSION, "settings": settings, "units": tag, "bundles": bundles, "pages": pages}
         self._write(os.path.join(self.folder, "state.json"), json.dumps(state, separators=(",", ":")).encode())
         keys = {key for record in units.values() for key in record["doc_keys"].values()}
         self._forget("docs", lambda name: name.split(".", 1)[0] in keys)
