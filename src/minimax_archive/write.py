@@ -6,7 +6,9 @@ next to the output folder), files go to a staging folder beside the output
 and only then is the old site swapped out for the new one: ``site`` is renamed
 into ``.site-old-<hex>/site`` and the staging folder renamed to ``site``. A
 failure before the swap leaves the previous site exactly as it was; a build
-killed at any moment is cleaned up by the next one (:func:`recover`).
+killed at any moment is cleaned up by the next one (:func:`recover`), its work
+folder too (``.site-work-<hex>``, where the search documents are laid out for
+Pagefind).
 
 The build owns the files it wrote, and only those: the output folder carries a
 marker file, ``.minimax-archive-site``, that lists them. Every other file in
