@@ -3,13 +3,14 @@
 Each interview folder is a unit of work that needs nothing from the others
 (the archive's settings aside), so the build hands the folders to one worker
 process per core. A worker reads and checks the folder, finds its themes,
-renders its pages straight into the staging folder and sends back only what
-the rest of the build needs: its problems, and what the pages made from the
-whole archive show of it (its summaries, data entry and sitemap entries), its
-search documents' keys (the documents themselves go to the cache's folder). No process ever holds the whole archive's
-texts. When the interview did not change since the last build (its folder's
-fingerprint gives the same key), the worker does not even parse it: the last
-build's record stands for it, and its files are linked from that build.
+renders its pages straight into the staging folder, saves its search documents
+in the cache's folder and sends back only what the rest of the build needs:
+its problems, what the pages made from the whole archive show of it (its
+summaries, data entry and sitemap entries) and its search documents' keys. No
+process ever holds the whole archive's texts. When the interview did not change
+since the last build (its folder's fingerprint gives the same key), the worker
+does not even parse it: the last build's record stands for it, and its files
+are linked from that build.
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ A build's interviews are independent of each other (``render.render_interview``)
 so they are rendered by one worker process per core. The workers are forked,
 so each starts with the archive already loaded and the templates already
 compiled: nothing is sent to them but interview numbers, and what comes back
-is small (the files each wrote, its sitemap entries, its search documents).
+is small (the files each wrote, its sitemap entries, its search documents' keys).
 Results come back in archive order, so the build's output does not depend on
 which worker finished first.
 
