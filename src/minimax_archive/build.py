@@ -90,8 +90,9 @@ def build(content: str, out: str, templates: str | None = None, base_url: str | 
     # exactly as it was. The lock keeps a second build out; taking it also cleans up
     # after a build that was killed.
     with locked(out):
-        staging, work = stage(out), scratch(out)
+        staging, work = stage(out), ""
         try:
+            work = scratch(out)
             # Without the cache, a throwaway one in the work folder holds this build's search documents.
             store = BuildCache(cache_dir or cache_path(out), previous or out) if cache else \
                 BuildCache(os.path.join(work, "cache"), out)
@@ -107,7 +108,8 @@ def build(content: str, out: str, templates: str | None = None, base_url: str | 
             discard(staging)
             raise
         finally:
-            discard_folder(work)
+            if work:
+                discard_folder(work)
         if cache:
             store.save(job.settings, {u.slug: u.record() for u in job.units}, job.bundles, job.pages)
     notes = tuple(n for n in [without_base_url(frame.config)] if n)
@@ -124,9 +126,9 @@ class _Job:
     language's bundle is taken from the last build when none of its documents
     changed; otherwise its documents are laid out at their pages' paths in the
     work folder and Pagefind's command line indexes them, one process per
-    language.
-    While it does, the pages made from the whole archive are rendered here,
-    from the interviews' summaries. The first error anywhere stops the rest at
+    language. While it does, the pages made from the whole archive are
+    rendered here, from the interviews' summaries (a page whose data did not
+    change is linked from the last build). The first error anywhere stops the rest at
     once: an error in a page kills the Pagefind processes, and an indexing
     error (or Pagefind at its deadline) stops the rendering. Content errors are
     collected from every interview and reported together at the end, as
