@@ -27,7 +27,9 @@ from minimax_archive.pagefind_bundle import (
     decode,
     full_hash,
 )
+from minimax_archive.pagefind_cli import one_at_a_time
 from minimax_archive.render import shipped_templates
+from minimax_archive.search import pagefind_binary
 
 
 def leftovers(root: Path) -> list[str]:
@@ -166,6 +168,32 @@ def test_a_real_ctrl_c_stops_the_build_and_pagefind_at_once(tmp_path):
         proc.kill()
         kill(fake)
     assert tree_digest(tmp_path / "site") == before and leftovers(tmp_path) == []
+
+
+def test_languages_are_indexed_one_after_the_other_when_memory_is_short(tmp_path, monkeypatch):
+    content = write_archive(tmp_path)
+    log = tmp_path / "pagefind.log"
+    logged = tmp_path / "pagefind-logged"  # the real Pagefind, writing when each run starts and ends
+    logged.write_text(f"#!{sys.executable}\nimport subprocess, sys\n"
+                      f"open({str(log)!r}, 'a').write('start\\n')\n"
+                      f"code = subprocess.call([{pagefind_binary()!r}, *sys.argv[1:]])\n"
+                      f"open({str(log)!r}, 'a').write('end\\n')\nsys.exit(code)\n", encoding="utf-8")
+    logged.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(logged))
+    monkeypatch.setattr(build_module, "available_memory", lambda: 1024)  # 1 KB free
+    short = build_module.build(str(content), str(tmp_path / "short"))
+    assert log.read_text().split() == ["start", "end", "start", "end"]
+    assert [n for n in short.notes if n.startswith("the search indexes were made one after the other: together "
+                                                   "they need about ")] != []
+    monkeypatch.setattr(build_module, "available_memory", lambda: None)  # unknown: both at once
+    both = build_module.build(str(content), str(tmp_path / "both"))
+    assert not [n for n in both.notes if "one after the other" in n]
+    assert tree_digest(tmp_path / "short") == tree_digest(tmp_path / "both")
+
+
+def test_the_languages_run_together_when_they_fit_in_memory():
+    assert one_at_a_time([3, 4], 6) and not one_at_a_time([3, 4], 8)
+    assert not one_at_a_time([3, 4], None) and not one_at_a_time([10], 1)
 
 
 def test_two_builds_of_the_same_archive_are_byte_identical(tmp_path):

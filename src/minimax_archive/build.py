@@ -17,7 +17,7 @@ from .errors import BuildError, ContentError, Problem
 from .incremental import BuildCache, bundle_key, cache_path, page_key, settings_key
 from .loader import Frame, archive_order, load_archive, open_archive
 from .model import Archive
-from .pagefind_cli import default_timeout, timeout_from_environment
+from .pagefind_cli import available_memory, default_timeout, memory_needed, one_at_a_time, timeout_from_environment
 from .render import Collected, Renderer, asset_files, closing_pages, global_pages, shipped_templates, site_files
 from .search import document_file, index_language, pagefind_binary
 from .units import Context, Unit, make_unit
@@ -112,7 +112,7 @@ def build(content: str, out: str, templates: str | None = None, base_url: str | 
                 discard_folder(work)
         if cache:
             store.save(job.settings, {u.slug: u.record() for u in job.units}, job.bundles, job.pages)
-    notes = tuple(n for n in [without_base_url(frame.config)] if n)
+    notes = tuple(n for n in [without_base_url(frame.config), *job.notes] if n)
     return BuildResult(pages, sum(u.answers for u in job.units) if search else 0, job.warnings,
                        time.perf_counter() - started, notes, len(job.units), sum(u.reused for u in job.units))
 
@@ -150,6 +150,8 @@ class _Job:
         self.bundles: dict[str, dict[str, Any]] = {}
         """Per language: its bundle's key and files, for the next build."""
         self.warnings: list[Problem] = []
+        self.notes: list[str] = []
+        """What the build did differently and why, for the CLI to say."""
         self.pages: dict[str, str] = {}
         """The key of each page made from the whole archive (incremental.page_key)."""
         self.count = 0
@@ -181,9 +183,19 @@ class _Job:
                 self.warnings = [p for p in problems if p.warning]
                 self.units = archive_order(units, lambda u: u.slug, lambda u: u.entry.get("date"))
                 by_slug = sorted(self.units, key=lambda u: u.slug)
-                for lang in self.languages:
-                    if (documents := self._documents(lang, by_slug)) is not None:
-                        indexing.append(pool.submit(self.index, lang, documents))
+                jobs = {lang: documents for lang in self.languages
+                        if (documents := self._documents(lang, by_slug)) is not None}
+                sizes = {lang: sum(os.path.getsize(self.store.doc_path(k)) for _, k in documents)
+                         for lang, documents in jobs.items()}
+                needed, available = [memory_needed(n) for n in sizes.values()], available_memory()
+                if one_at_a_time(needed, available):  # the largest first: the peak is the same, the wait shorter
+                    assert available is not None
+                    self.notes.append(f"the search indexes were made one after the other: together they need "
+                                      f"about {_size(sum(needed))} of memory, and {_size(available)} is free")
+                    order = sorted(jobs, key=lambda lang: -sizes[lang])
+                    indexing.append(pool.submit(self._index_in_turn, [(lang, jobs[lang]) for lang in order]))
+                else:
+                    indexing += [pool.submit(self.index, lang, documents) for lang, documents in jobs.items()]
                 # While Pagefind indexes: the pages made from the whole archive, from the summaries.
                 collected = Collected([u.summaries for u in self.units], [u.entry for u in self.units],
                                       [u.sitemap for u in self.units])
@@ -243,6 +255,10 @@ class _Job:
             self.cancel.fail(exc)
             raise
 
+    def _index_in_turn(self, jobs: list[tuple[str, list[tuple[str, str]]]]) -> None:
+        for lang, documents in jobs:
+            self.index(lang, documents)
+
     def _render(self, page: Page) -> str | None:
         """A page made from the whole archive: linked from the last build if made from the same data
         (then None), else rendered."""
@@ -260,3 +276,7 @@ class _Job:
         self.cancel.check()
         self.staging.write_text(rel, text)
         self.count += rel.endswith((".html", ".xml"))
+
+
+def _size(count: int) -> str:
+    return f"{count / 2**30:.1f} GB" if count >= 2**30 else f"{count / 2**20:.0f} MB"
