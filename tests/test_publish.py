@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 import pytest
 from sitekit import EN, REPO, ZH, write_archive
 
-from minimax_archive import cli
+from minimax_archive import cli, discovery
 from minimax_archive.build import build
 from minimax_archive.dates import display
 
@@ -245,6 +245,27 @@ def test_a_feed_holds_the_newest_fifty_of_many_interviews_and_the_sitemap_every_
 
 
 # --- sitemap and robots.txt -----------------------------------------------------------------------------------
+
+
+def test_a_sitemap_too_large_for_one_file_becomes_an_index_of_parts(tmp_path, monkeypatch):
+    content = write_archive(tmp_path, {f"i{n:02d}": {"en.txt": EN, "zh.txt": ZH} for n in range(12)})
+    build(str(content), str(tmp_path / "one"), search=False, base_url=BASE)
+    whole = [loc.text for loc in ET.parse(tmp_path / "one/sitemap.xml").getroot().iter(SITEMAP + "loc")]
+    monkeypatch.setattr(discovery, "SITEMAP_LIMIT", 10)
+    build(str(content), str(tmp_path / "site"), search=False, base_url=BASE)
+    index = ET.parse(tmp_path / "site/sitemap.xml").getroot()
+    assert index.tag == SITEMAP + "sitemapindex"
+    parts = [loc.text for loc in index.iter(SITEMAP + "loc")]
+    assert parts == [f"{BASE}sitemaps/{n}.xml" for n in range(1, -(-len(whole) // 10) + 1)]
+    locs = []
+    for part in parts:
+        root = ET.parse(tmp_path / "site" / part[len(BASE):]).getroot()
+        assert root.tag == SITEMAP + "urlset"
+        found = [loc.text for loc in root.iter(SITEMAP + "loc")]
+        assert 0 < len(found) <= 10
+        locs += found
+    assert locs == whole  # every page, once, in the same order
+    assert "Sitemap: " + BASE + "sitemap.xml" in (tmp_path / "site/robots.txt").read_text(encoding="utf-8")
 
 
 def test_sitemap_lists_every_translated_page_with_alternates_and_content_dates(site):

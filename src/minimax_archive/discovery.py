@@ -84,9 +84,23 @@ def sitemap_entry(archive: Archive, page: Page, newest: str | None = None) -> di
     return {"loc": head["canonical"], "alternates": head["alternates"], "lastmod": lastmod}
 
 
-def sitemap_page(entries: list[dict[str, Any]]) -> Page:
-    """Every indexable page (not the untranslated notices), with its alternates and content date."""
-    return Page(urls.sitemap(), "sitemap.xml", {"entries": entries})
+SITEMAP_LIMIT = 10_000
+"""URLs in one sitemap file. The protocol allows 50,000 (and 50 MB); with their alternates,
+10,000 are about 4 MB (some 4,200 interviews), a file search engines fetch without trouble."""
+
+
+def sitemap_pages(config: SiteConfig, entries: list[dict[str, Any]]) -> list[Page]:
+    """Every indexable page (not the untranslated notices), with its alternates and content date:
+    ``sitemap.xml``, or, past :data:`SITEMAP_LIMIT` URLs, ``sitemap.xml`` as a sitemap index of
+    ``sitemaps/<n>.xml`` files, each of at most that many, so no file grows with the archive."""
+    if len(entries) <= SITEMAP_LIMIT:
+        return [Page(urls.sitemap(), "sitemap.xml", {"entries": entries})]
+    parts = [entries[start:start + SITEMAP_LIMIT] for start in range(0, len(entries), SITEMAP_LIMIT)]
+    pages = [Page(urls.sitemap_part(n), "sitemap.xml", {"entries": part}) for n, part in enumerate(parts, 1)]
+    index = [{"loc": urls.absolute(config.base_url, page.path),
+              "lastmod": max((e["lastmod"] for e in page.context["entries"] if e["lastmod"]), default=None)}
+             for page in pages]
+    return [Page(urls.sitemap(), "sitemap_index.xml", {"sitemaps": index}), *pages]
 
 
 def robots_txt(config: SiteConfig) -> str:

@@ -25,7 +25,7 @@ from markupsafe import Markup, escape
 from .bilingual_views import bilingual_page
 from .data_export import archive_data_files, index_entry, interview_data_file
 from .dates import build_time
-from .discovery import feed_page, newest_date, robots_txt, sitemap_entry, sitemap_page
+from .discovery import feed_page, newest_date, robots_txt, sitemap_entry, sitemap_pages
 from .errors import BuildError
 from .head import with_head
 from .i18n import plural
@@ -222,7 +222,7 @@ def closing_pages(archive: Archive, site_pages: list[Page], collected: Collected
             entries += [sitemap_entry(archive, p, newest) for p in listing]
             entries += [e for per_interview in collected.sitemaps for e in per_interview.get(lang, [])]
             entries += [sitemap_entry(archive, p, newest) for p in rest]
-        out.append(sitemap_page([e for e in entries if e]))
+        out += sitemap_pages(archive.config, [e for e in entries if e])
     out.append(not_found_page(archive))
     return out
 

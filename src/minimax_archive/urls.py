@@ -55,6 +55,11 @@ def sitemap() -> str:
     return "sitemap.xml"
 
 
+def sitemap_part(n: int) -> str:
+    """Part ``n`` (from 1) of a sitemap too large for one file (``sitemap.xml`` is then their index)."""
+    return f"sitemaps/{n}.xml"
+
+
 def feed(lang: str) -> str:
     return f"{lang}/feed.xml"
 
