@@ -27,9 +27,8 @@ from minimax_archive.pagefind_bundle import (
     decode,
     full_hash,
 )
-from minimax_archive.pagefind_cli import one_at_a_time
+from minimax_archive.pagefind_cli import one_at_a_time, pagefind_binary
 from minimax_archive.render import shipped_templates
-from minimax_archive.search import pagefind_binary
 
 
 def leftovers(root: Path) -> list[str]:

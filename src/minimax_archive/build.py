@@ -17,9 +17,17 @@ from .errors import BuildError, ContentError, Problem
 from .incremental import BuildCache, bundle_key, cache_path, page_key, settings_key
 from .loader import Frame, archive_order, load_archive, open_archive
 from .model import Archive
-from .pagefind_cli import available_memory, default_timeout, memory_needed, one_at_a_time, timeout_from_environment
+from .pagefind_cli import (
+    available_memory,
+    default_timeout,
+    document_file,
+    index_language,
+    memory_needed,
+    one_at_a_time,
+    pagefind_binary,
+    timeout_from_environment,
+)
 from .render import Collected, Renderer, asset_files, closing_pages, global_pages, shipped_templates, site_files
-from .search import document_file, index_language, pagefind_binary
 from .units import Context, Unit, make_unit
 from .views import Page
 from .workers import Workers, parallel_map
@@ -142,6 +150,8 @@ class _Job:
         self.archive = Archive(frame.config, ())
         self.languages = tuple(languages)
         self.settings = settings_key(self.archive, renderer.templates_dir)
+        self.reuse = reuse
+        """A build with the cache: it reads the last build's and leaves its own for the next."""
         if reuse:
             store.load(self.settings)
         self.cancel = Cancel()
@@ -262,7 +272,7 @@ class _Job:
     def _render(self, page: Page) -> str | None:
         """A page made from the whole archive: linked from the last build if made from the same data
         (then None), else rendered."""
-        key = page_key(page)
+        key = page_key(page) if self.reuse else None  # without the cache, nothing to compare with or keep
         if key is not None:
             self.pages[page.path] = key
             if self.store.page(page.path, key):

@@ -1,4 +1,5 @@
-"""Running Pagefind's command line over a folder of search documents, with a deadline.
+"""Pagefind's command line: run over a folder of search documents, with a deadline, and its bundle
+collected for the site.
 
 The build writes each language's search documents into a folder of their own
 (``<lang>/interviews/<slug>/index.html``) and runs ``pagefind_extended --site
@@ -19,13 +20,17 @@ change the index.
 from __future__ import annotations
 
 import collections
+import json
 import os
 import subprocess
 import threading
 from typing import IO
 
+from . import urls
 from .cancel import Cancel, Cancelled
 from .errors import BuildError
+from .pagefind_bundle import BundleFormatError, canonical
+from .search import INDEX_LANGUAGE
 
 TIMEOUT_VARIABLE = "MINIMAX_ARCHIVE_PAGEFIND_TIMEOUT"
 BASE_TIMEOUT = 300.0
@@ -137,3 +142,76 @@ def _collect(stream: IO[bytes], said: collections.deque[bytes]) -> None:
         pass
     finally:
         stream.close()
+
+
+def pagefind_binary() -> str:
+    """The Pagefind binary (PAGEFIND_BINARY_PATH, else the installed one), or a BuildError with a fix."""
+    missing = BuildError("Pagefind is not installed (pip install 'pagefind[extended]', or build with --no-search)")
+    try:
+        from pagefind.service import get_executable
+    except ImportError:
+        raise missing from None
+    binary = get_executable()
+    if binary is None:
+        raise missing
+    return str(binary)
+
+
+def index_language(site: str, bundle: str, lang: str, documents: int, binary: str, timeout: float,
+                   cancel: Cancel) -> tuple[dict[str, bytes], dict[str, str]]:
+    """The search bundle of one language, from its ``documents`` under ``site`` (see :func:`document_file`).
+
+    Pagefind writes the bundle into the folder ``bundle``; what it left in a
+    random order is made canonical. Returns the bundle as site paths: the
+    files made here ``{path: bytes}``, and Pagefind's own ``{path: file}``,
+    which the caller moves into the site as they are. A language without
+    documents (no interview has a text in it) gets an empty bundle, which
+    finds nothing: Pagefind refuses to index nothing, so it indexes a
+    placeholder, and only its scripts are kept.
+    """
+    if not documents:
+        with open(os.path.join(site, "index.html"), "w", encoding="utf-8") as handle:
+            handle.write(f'<html lang="{INDEX_LANGUAGE}"><body><p>placeholder</p></body></html>')
+    run_pagefind(binary, site, bundle, timeout, cancel)
+    found = {}
+    for base, _, names in os.walk(bundle):
+        for name in names:
+            path = os.path.join(base, name)
+            found[os.path.relpath(path, bundle).replace(os.sep, "/")] = path
+    if documents:
+        rewritten = {rel: path for rel, path in found.items()
+                     if rel == "pagefind-entry.json" or rel.startswith("filter/") or rel.endswith(".pf_meta")}
+    else:
+        rewritten = {rel: path for rel, path in found.items() if _index_part(rel)}
+    try:
+        files = canonical({rel: _read(path) for rel, path in rewritten.items()}) if documents else \
+            {"pagefind-entry.json": _without_languages(_read(found["pagefind-entry.json"]))}
+    except (BundleFormatError, KeyError, ValueError) as exc:
+        raise BuildError(f"Pagefind failed: {exc} (this archive needs Pagefind 1.5.2)") from None
+    folder = os.path.dirname(urls.search_bundle(lang))
+    return ({f"{folder}/{rel}": data for rel, data in sorted(files.items())},
+            {f"{folder}/{rel}": path for rel, path in sorted(found.items()) if rel not in rewritten})
+
+
+def _index_part(rel: str) -> bool:
+    """Whether a bundle file holds pages (everything but Pagefind's scripts and its language-less WebAssembly)."""
+    return (rel == "pagefind-entry.json" or rel.startswith(("index/", "fragment/", "filter/"))
+            or rel.endswith(".pf_meta") or (rel.startswith("wasm.") and rel != "wasm.unknown.pagefind"))
+
+
+def _without_languages(entry: bytes) -> bytes:
+    """Pagefind's ``pagefind-entry.json`` as Pagefind writes it for a bundle without pages."""
+    value = json.loads(entry)
+    value["languages"] = {}
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def document_file(lang: str, slug: str) -> str:
+    """Where an interview's document goes in the folder Pagefind indexes: its page's own path,
+    so that Pagefind gives it the page's URL."""
+    return urls.interview(lang, slug)
+
+
+def _read(path: str) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read()

@@ -6,10 +6,9 @@ answer under a heading that carries its id, so every hit is a sub-result
 linking to ``/en/interviews/<slug>/#s02-q1``. Its ``meta`` carries, per answer,
 the question, themes and readable text, which lets the search page filter by
 theme at the level of answers (Pagefind filters whole pages) and list a
-theme's answers without a text query. :func:`index_language` runs Pagefind
-over one language's documents (a folder of them, at their pages' paths) into
-that language's own bundle (``pagefind/en/``, ``pagefind/zh/``), and returns
-the bundle's files for the writer.
+theme's answers without a text query. ``pagefind_cli.index_language`` runs
+Pagefind over one language's documents into that language's own bundle
+(``pagefind/en/``, ``pagefind/zh/``).
 
 Every indexed text is in :func:`lang.normalise` form (NFKC, Traditional folded
 to Simplified) and written as :func:`lang.index_words`: Chinese runs become
@@ -29,18 +28,13 @@ from the metadata.
 from __future__ import annotations
 
 import json
-import os
 from dataclasses import dataclass
 from html import escape
 
 from . import urls
-from .cancel import Cancel
-from .errors import BuildError
 from .lang import index_words, normalise
 from .markup import plain
 from .model import Archive, Interview, ThemeMap, qa_anchor
-from .pagefind_bundle import BundleFormatError, canonical
-from .pagefind_cli import run_pagefind
 
 INDEX_LANGUAGE = "en"
 """<html lang> of every indexed document: whitespace-separated words, no segmenter.
@@ -90,76 +84,3 @@ def document(archive: Archive, interview: Interview, lang: str, themes: ThemeMap
 
 def _words(text: str) -> str:
     return index_words(normalise(text))
-
-
-def pagefind_binary() -> str:
-    """The Pagefind binary (PAGEFIND_BINARY_PATH, else the installed one), or a BuildError with a fix."""
-    missing = BuildError("Pagefind is not installed (pip install 'pagefind[extended]', or build with --no-search)")
-    try:
-        from pagefind.service import get_executable
-    except ImportError:
-        raise missing from None
-    binary = get_executable()
-    if binary is None:
-        raise missing
-    return str(binary)
-
-
-def index_language(site: str, bundle: str, lang: str, documents: int, binary: str, timeout: float,
-                   cancel: Cancel) -> tuple[dict[str, bytes], dict[str, str]]:
-    """The search bundle of one language, from its ``documents`` under ``site`` (see :func:`document_file`).
-
-    Pagefind writes the bundle into the folder ``bundle``; what it left in a
-    random order is made canonical. Returns the bundle as site paths: the
-    files made here ``{path: bytes}``, and Pagefind's own ``{path: file}``,
-    which the caller moves into the site as they are. A language without
-    documents (no interview has a text in it) gets an empty bundle, which
-    finds nothing: Pagefind refuses to index nothing, so it indexes a
-    placeholder, and only its scripts are kept.
-    """
-    if not documents:
-        with open(os.path.join(site, "index.html"), "w", encoding="utf-8") as handle:
-            handle.write(f'<html lang="{INDEX_LANGUAGE}"><body><p>placeholder</p></body></html>')
-    run_pagefind(binary, site, bundle, timeout, cancel)
-    found = {}
-    for base, _, names in os.walk(bundle):
-        for name in names:
-            path = os.path.join(base, name)
-            found[os.path.relpath(path, bundle).replace(os.sep, "/")] = path
-    if documents:
-        rewritten = {rel: path for rel, path in found.items()
-                     if rel == "pagefind-entry.json" or rel.startswith("filter/") or rel.endswith(".pf_meta")}
-    else:
-        rewritten = {rel: path for rel, path in found.items() if _index_part(rel)}
-    try:
-        files = canonical({rel: _read(path) for rel, path in rewritten.items()}) if documents else \
-            {"pagefind-entry.json": _without_languages(_read(found["pagefind-entry.json"]))}
-    except (BundleFormatError, KeyError, ValueError) as exc:
-        raise BuildError(f"Pagefind failed: {exc} (this archive needs Pagefind 1.5.2)") from None
-    folder = os.path.dirname(urls.search_bundle(lang))
-    return ({f"{folder}/{rel}": data for rel, data in sorted(files.items())},
-            {f"{folder}/{rel}": path for rel, path in sorted(found.items()) if rel not in rewritten})
-
-
-def _index_part(rel: str) -> bool:
-    """Whether a bundle file holds pages (everything but Pagefind's scripts and its language-less WebAssembly)."""
-    return (rel == "pagefind-entry.json" or rel.startswith(("index/", "fragment/", "filter/"))
-            or rel.endswith(".pf_meta") or (rel.startswith("wasm.") and rel != "wasm.unknown.pagefind"))
-
-
-def _without_languages(entry: bytes) -> bytes:
-    """Pagefind's ``pagefind-entry.json`` as Pagefind writes it for a bundle without pages."""
-    value = json.loads(entry)
-    value["languages"] = {}
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
-def document_file(lang: str, slug: str) -> str:
-    """Where an interview's document goes in the folder Pagefind indexes: its page's own path,
-    so that Pagefind gives it the page's URL."""
-    return urls.interview(lang, slug)
-
-
-def _read(path: str) -> bytes:
-    with open(path, "rb") as handle:
-        return handle.read()
