@@ -32,7 +32,9 @@ def fake_pagefind(folder: Path, behaviour: str) -> Path:
     """Write an executable fake Pagefind into ``folder``; return its path."""
     script = folder / f"pagefind-{behaviour}"
     script.write_text(f"#!{sys.executable}\nimport os, sys\n"
-                      f"open(__file__ + '.pid', 'w').write(str(os.getpid()))\n" + BEHAVIOURS[behaviour],
+                      # written whole, then renamed: a test polling for it never reads it half written
+                      f"open(f'{{__file__}}.pid.{{os.getpid()}}', 'w').write(str(os.getpid()))\n"
+                      f"os.replace(f'{{__file__}}.pid.{{os.getpid()}}', __file__ + '.pid')\n" + BEHAVIOURS[behaviour],
                       encoding="utf-8")
     script.chmod(0o755)
     return script
