@@ -14,8 +14,12 @@ include the character itself (乾 -> 干 乾): those are written in Simplified
 text too, and folding them would merge words a reader tells apart.
 
 Writes one table, ``traditional+simplified`` pairs in one string, twice: as
-``src/minimax_archive/t2s.py`` for the build and ``templates/assets/t2s.js``
-for the search page. tests/test_lang.py checks that the two are the same.
+``src/minimax_archive/t2s.py`` for the build, and for the search page cut into
+blocks of 256 code points, ``templates/assets/t2s/<block>.js`` (the block is
+the code point >> 8, in hex), with ``templates/assets/t2s.js`` listing the
+blocks there are. The page loads only the blocks of the characters a reader
+typed (about 20 pairs each) instead of the whole table (19 KB compressed).
+tests/test_lang.py checks that the blocks put together are the Python table.
 """
 
 from __future__ import annotations
@@ -53,15 +57,37 @@ def source_file() -> Path:
     return Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
 
 
+def blocks(table: str) -> dict[int, str]:
+    """The table cut by block of 256 code points (code point >> 8), pairs in table order."""
+    out: dict[int, str] = {}
+    for i in range(0, len(table), 2):
+        block = ord(table[i]) >> 8
+        out[block] = out.get(block, "") + table[i:i + 2]
+    return out
+
+
 def main() -> None:
     table = parse(source_file().read_text(encoding="utf-8"))
     literal = json.dumps(table, ensure_ascii=False)
     py = ('"""' + HEADER + '"""\n\nT2S = ' + literal + "\n"
           '"""Each traditional character followed by its simplified form."""\n')
-    js = "// " + HEADER.replace("\n", "\n// ") + "\n// Each traditional character followed by its simplified form.\nexport const T2S = " + literal + ";\n"
     (REPO / "src" / "minimax_archive" / "t2s.py").write_text(py, encoding="utf-8")
-    (REPO / "templates" / "assets" / "t2s.js").write_text(js, encoding="utf-8")
-    print(f"{len(table) // 2} characters")
+    header = "// " + HEADER.replace("\n", "\n// ") + "\n"
+    parts = blocks(table)
+    assets = REPO / "templates" / "assets"
+    folder = assets / "t2s"
+    folder.mkdir(exist_ok=True)
+    for old in folder.glob("*.js"):
+        old.unlink()
+    for block, pairs in parts.items():
+        (folder / f"{block:x}.js").write_text(
+            f"// Block {block:x} of the table in ../t2s.js.\nexport const T2S = {json.dumps(pairs, ensure_ascii=False)};\n",
+            encoding="utf-8")
+    index = (header + "// Its blocks of 256 code points (code point >> 8): t2s/<block in hex>.js holds the pairs\n"
+             "// whose traditional character is in that block.\n"
+             f"export const T2S_BLOCKS = [{', '.join(f'0x{b:x}' for b in sorted(parts))}];\n")
+    (assets / "t2s.js").write_text(index, encoding="utf-8")
+    print(f"{len(table) // 2} characters in {len(parts)} blocks")
 
 
 if __name__ == "__main__":

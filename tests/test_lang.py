@@ -7,6 +7,7 @@ The browser's query core is tested on its own by Node's test runner
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -59,8 +60,22 @@ def test_node_unit_tests_of_the_query_core_pass():
 
 
 def test_the_javascript_table_is_the_python_table():
-    js = (REPO / "templates" / "assets" / "t2s.js").read_text(encoding="utf-8")
-    assert f"export const T2S = {json.dumps(t2s.T2S, ensure_ascii=False)};" in js
+    """The search page's blocks of the table (t2s/<block>.js, listed in t2s.js) are the Python table."""
+    assets = REPO / "templates" / "assets"
+    listed = re.search(r"export const T2S_BLOCKS = \[([^\]]*)\];", (assets / "t2s.js").read_text(encoding="utf-8"))
+    assert listed
+    blocks = sorted(int(b, 16) for b in listed.group(1).split(","))
+    assert sorted(int(f.stem, 16) for f in (assets / "t2s").glob("*.js")) == blocks
+    pairs = ""
+    for block in blocks:
+        js = (assets / "t2s" / f"{block:x}.js").read_text(encoding="utf-8")
+        found = re.search(r"^export const T2S = (\".*\");$", js, re.M)
+        assert found
+        part = json.loads(found.group(1))
+        assert part and {ord(c) >> 8 for c in part[::2]} == {block}
+        pairs += part
+    table = t2s.T2S
+    assert sorted(pairs[i:i + 2] for i in range(0, len(pairs), 2)) == sorted(table[i:i + 2] for i in range(0, len(table), 2))
 
 
 @pytest.mark.parametrize(("text", "normal"), [

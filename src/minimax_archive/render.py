@@ -213,9 +213,12 @@ def _template_position(exc: BaseException, templates_dir: str) -> str | None:
 
 
 def asset_files(templates_dir: str) -> dict[str, str]:
-    """Static files to copy: site path -> source file."""
+    """Static files to copy, the ``assets/`` folder's subfolders included: site path -> source file."""
     folder = os.path.join(templates_dir, "assets")
-    if not os.path.isdir(folder):
-        return {}
-    return {f"assets/{name}": os.path.join(folder, name) for name in sorted(os.listdir(folder))
-            if os.path.isfile(os.path.join(folder, name))}
+    found: dict[str, str] = {}
+    for root, dirs, files in os.walk(folder):
+        dirs.sort()
+        for name in sorted(files):
+            source = os.path.join(root, name)
+            found["assets/" + os.path.relpath(source, folder).replace(os.sep, "/")] = source
+    return found

@@ -11,6 +11,7 @@ from typing import Any
 from markupsafe import Markup
 
 from . import urls
+from .lang import fold
 from .model import Archive
 from .summaries import Summary
 from .views import PAGE_SIZE, Page, common, script_json
@@ -105,12 +106,13 @@ def _pager(path: str, paths: list[str], n: int) -> dict[str, Any]:
 
 def search_page(archive: Archive, lang: str, summaries: Sequence[Summary]) -> Page:
     """The search page; the theme vocabulary goes along as JSON for cross-language matching,
-    with each theme's number of answers (Pagefind counts pages) for the filter list."""
+    with each theme's number of answers (Pagefind counts pages) for the filter list. The keywords
+    go folded (lang.fold, one space between words), as the page compares them with a folded query."""
     path = urls.search(lang)
     by_theme = _answers_by_theme(archive, summaries)
     vocabulary = [{"key": t.key, "label": t.label.get(lang, t.key), "answers": len(by_theme[t.key]),
                    "interviews": len({s["slug"] for s, _ in by_theme[t.key]}),
-                   "keywords": sorted({w for words in t.keywords.values() for w in words}),
+                   "keywords": sorted({" ".join(fold(w).split()) for words in t.keywords.values() for w in words}),
                    "json": [urls.theme_answers(lang, t.key, n) for n in range(1, theme_parts(by_theme, t.key) + 1)]}
                   for t in archive.config.themes]
     indexed = any(s["available"] for s in summaries)

@@ -3,14 +3,16 @@
 // The language rules are the build's (src/minimax_archive/lang.py); a test feeds
 // both the same inputs (tests/fixtures/lang.json) and checks that they agree:
 // - normalise: NFKC for every character except punctuation, then Traditional ->
-//   Simplified (OpenCC's table, t2s.js); fold also lower-cases.
+//   Simplified (OpenCC's table, t2s/*.js); fold also lower-cases. The table comes
+//   in blocks of 256 code points, loaded as text needs them: await
+//   loadFolding(text) before folding text that may hold Han characters.
 // - the index holds each Han run as overlapping pairs plus its last character
 //   (至关重要 -> 至关 关重 重要 要); a query phrase is its pairs (queryUnits), which
 //   must sit at consecutive word positions; a one-character phrase matches any
 //   word that starts with it.
 // Pagefind only proposes pages: every answer shown is checked here against the
 // page's indexed words (precision), scored (ranking) and excerpted.
-import { T2S } from "./t2s.js";
+import { T2S_BLOCKS } from "./t2s.js";
 
 export const HAN = "\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\u{20000}-\\u{3134f}";
 const HAN_RUN = new RegExp(`[${HAN}]+`, "gu");
@@ -20,11 +22,33 @@ const PUNCT = /^\p{P}$/u;
 const EDGE = /^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu;
 
 const T2S_MAP = new Map();
-{
-  const chars = Array.from(T2S);
-  for (let i = 0; i + 1 < chars.length; i += 2) T2S_MAP.set(chars[i], chars[i + 1]);
-}
+const BLOCKS = new Set(T2S_BLOCKS);
+const LOADED = new Map();  // block -> the promise of its pairs in T2S_MAP
 const CACHE = new Map();
+
+/** Loads the blocks of the Traditional -> Simplified table that folding `text` needs (those of its
+ * characters and of their NFKC forms); fold is exact for that text once this has resolved. */
+export async function loadFolding(text) {
+  const wanted = new Set();
+  for (const c of text.normalize("NFC")) {
+    for (const n of [c, ...c.normalize("NFKC")]) {
+      const block = n.codePointAt(0) >> 8;
+      if (BLOCKS.has(block)) wanted.add(block);
+    }
+  }
+  await Promise.all([...wanted].map((block) => {
+    if (!LOADED.has(block)) {
+      const loading = import(`./t2s/${block.toString(16)}.js`).then(({ T2S }) => {
+        const chars = Array.from(T2S);
+        for (let i = 0; i + 1 < chars.length; i += 2) T2S_MAP.set(chars[i], chars[i + 1]);
+        CACHE.clear();  // characters folded before their block came
+      });
+      loading.catch(() => LOADED.delete(block));  // a failed load is tried again next time
+      LOADED.set(block, loading);
+    }
+    return LOADED.get(block);
+  }));
+}
 
 function foldChar(c) {
   let out = CACHE.get(c);

@@ -14,7 +14,7 @@
 // - Nothing runs while an input method composition is open (pinyin).
 // - The state lives in the URL (?q=…&theme=…), so searches can be linked.
 import {
-  excerpt, fill, fold, matchAnswer, pagefindTerm, parseQuery, plural, readable, spanMarks,
+  excerpt, fill, fold, loadFolding, matchAnswer, pagefindTerm, parseQuery, plural, readable, spanMarks,
 } from "./query.js";
 
 const data = JSON.parse(document.getElementById("search-data").textContent);
@@ -56,7 +56,8 @@ function link(url) {
 function themesNamedBy(query) {
   const q = fold(query).trim().replace(/\s+/g, " ");
   if (!q) return [];
-  return data.themes.filter((th) => th.keywords.some((kw) => fold(kw).replace(/\s+/g, " ") === q)).map((th) => th.key);
+  // The build writes the keywords folded, one space between words.
+  return data.themes.filter((th) => th.keywords.includes(q)).map((th) => th.key);
 }
 
 function pagefindFilters() {
@@ -191,6 +192,8 @@ async function search() {
   const query = input.value.trim();
   const mine = ++generation;
   writeUrl(query);
+  await loadFolding(query);  // the blocks of the Traditional table this query's characters need
+  if (mine !== generation) return;
   const parsed = parseQuery(query);
   const named = themesNamedBy(query);
   const sources = [];

@@ -81,6 +81,27 @@ def test_one_character_and_traditional_queries_on_the_page(site, page):
     assert found and all("产品" in h.text for h in found)
 
 
+def test_the_traditional_table_loads_only_what_a_query_needs(site, browser):
+    """A reader downloads the blocks of the Traditional -> Simplified table that the characters they
+    typed fall in (產 U+7522, 品 U+54C1: blocks 75 and 54), not the whole table; English, none."""
+    def tables(lang, query):
+        context = browser.new_context()
+        page = context.new_page()
+        fetched = []
+        page.on("requestfinished", lambda request: fetched.append(request.url))
+        try:
+            hits = site.open_search(page, lang, q=query)
+        finally:
+            context.close()
+        return hits, sorted(u.rsplit("/", 1)[1] for u in fetched if "/assets/t2s/" in u)
+
+    hits, blocks = tables("zh", "產品")
+    assert hits and all("产品" in h.text for h in hits)
+    assert blocks == ["54.js", "75.js"]
+    hits, blocks = tables("en", "talent")
+    assert hits and blocks == []
+
+
 def test_without_javascript_the_page_says_so_and_links_elsewhere(site, browser):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()

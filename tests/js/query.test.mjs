@@ -2,7 +2,8 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import {
-  excerpt, fill, fold, hasKeyword, indexWords, matchAnswer, normalise, pagefindTerm, parseQuery, plural, queryUnits,
+  excerpt, fill, fold, hasKeyword, indexWords, loadFolding, matchAnswer, normalise, pagefindTerm, parseQuery, plural,
+  queryUnits,
   readable, spanMarks, wordMatches,
 } from "../../templates/assets/query.js";
 
@@ -19,10 +20,24 @@ function show(query, p, budget) {
   return text(excerpt(readable(p.words, p.answer[0], p.answer[1], spanMarks(m.spans)), budget));
 }
 
-test("normal forms: full-width, Traditional, case", () => {
+test("normal forms: full-width, Traditional, case", async () => {
   assert.equal(fold("ＭｏＥ"), "moe");
+  await loadFolding("產品 創業");
   assert.equal(fold("產品 創業"), "产品 创业");
   assert.equal(fold("全角，标点。"), "全角，标点。");
+});
+
+test("the Traditional table's blocks load with the text that needs them", async () => {
+  // 車 (U+F902, a compatibility ideograph) is 車 (U+8ECA) under NFKC, in another block: both load.
+  await loadFolding("\uF902");
+  assert.equal(fold("\uF902"), "车");
+  // Beyond the Basic Multilingual Plane: 𠁞 -> 𠀾.
+  assert.equal(fold("\u{2005e}"), "\u{2005e}");  // not loaded yet: left as it is
+  await loadFolding("\u{2005e}");
+  assert.equal(fold("\u{2005e}"), "\u{2003e}");
+  // Loading twice, or text without Han characters, costs nothing and changes nothing.
+  await Promise.all([loadFolding("產品"), loadFolding("產品"), loadFolding("MoE routing")]);
+  assert.equal(fold("產品 MoE"), "产品 moe");
 });
 
 test("query units: pairs for Chinese, words for Latin", () => {

@@ -1,0 +1,2 @@
+// Block 205 of the table in ../t2s.js.
+export const T2S = "𠗣㓆";

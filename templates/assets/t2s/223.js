@@ -1,0 +1,2 @@
+// Block 223 of the table in ../t2s.js.
+export const T2S = "𢍰𪪴";

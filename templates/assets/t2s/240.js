@@ -1,0 +1,2 @@
+// Block 240 of the table in ../t2s.js.
+export const T2S = "𤁣𣺽";

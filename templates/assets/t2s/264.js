@@ -1,0 +1,2 @@
+// Block 264 of the table in ../t2s.js.
+export const T2S = "𦒀𫅥";

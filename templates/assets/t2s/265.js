@@ -1,0 +1,2 @@
+// Block 265 of the table in ../t2s.js.
+export const T2S = "𦔖𫅼";

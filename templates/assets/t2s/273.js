@@ -1,0 +1,2 @@
+// Block 273 of the table in ../t2s.js.
+export const T2S = "𧎈𧌥";

@@ -1,0 +1,2 @@
+// Block 290 of the table in ../t2s.js.
+export const T2S = "𩀨𫕚";
