@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from servekit import ServeProcess
 
+from minimax_archive import incremental
 from minimax_archive.build import build
 from minimax_archive.incremental import cache_path
 
@@ -158,6 +159,22 @@ def test_a_change_to_the_settings_or_the_templates_renders_everything(corpus, tm
         shutil.rmtree(tmp_path / "cold")
     assert "interview changed" in (site / "en" / "interviews" / interviews(content)[0].name / "index.html").read_text(
         encoding="utf-8")
+
+
+def test_another_version_of_a_library_that_writes_pages_renders_everything(corpus, tmp_path, monkeypatch):
+    # A cache restored on another machine (the publishing workflow's) may meet a newer Jinja or
+    # markdown-it: pages made with the old one must not be taken.
+    content = tmp_path / "content"
+    shutil.copytree(corpus, content)
+    site = tmp_path / "site"
+    build(str(content), str(site), base_url=BASE, search=False)
+    assert build(str(content), str(site), base_url=BASE, search=False).unchanged == N
+    real = incremental.dependency_versions()
+    assert {name for name, _ in real} >= {"python", "jinja2", "markdown-it-py"} and all(v for _, v in real)
+    monkeypatch.setattr(incremental, "dependency_versions",
+                        lambda: [(n, "99.0" if n == "markdown-it-py" else v) for n, v in real])
+    assert build(str(content), str(site), base_url=BASE, search=False).unchanged == 0
+    assert build(str(content), str(site), base_url=BASE, search=False).unchanged == N
 
 
 def test_only_a_language_whose_texts_changed_is_indexed_again(corpus, tmp_path):

@@ -12,7 +12,9 @@ docs/<key>.html     each interview's search document in one language, under its 
 
 The key of an interview's pages is a hash of everything they are made from:
 its folder (``loader.fingerprint``: names, types and bytes of what it reads),
-the archive's settings, the templates and this program's own code. The next
+the archive's settings, the templates, this program's own code, and the versions
+of Python and of the libraries that write pages (a cache restored on another
+machine, as the publishing workflow does, may meet newer ones). The next
 build reads only the folders' bytes: an interview whose key is unchanged is not
 even parsed, and its files are hard-linked from the site being replaced. A
 language's search bundle is made again only when one of its documents changed
@@ -35,7 +37,9 @@ import json
 import os
 import pickle
 import secrets
+import sys
 from collections.abc import Callable
+from importlib import metadata
 from typing import Any
 
 from .model import Archive, Interview, ThemeMap, qa_anchor
@@ -70,10 +74,26 @@ def tree_hash(*folders: str) -> str:
     return hashed.hexdigest()
 
 
+RENDERING_LIBRARIES = ("jinja2", "markupsafe", "markdown-it-py", "mdurl", "pyyaml")
+"""The libraries whose version can change a page's bytes (Pagefind's is in the bundle's key)."""
+
+
+def dependency_versions() -> list[tuple[str, str]]:
+    """Python's version and those of :data:`RENDERING_LIBRARIES`."""
+    found = [("python", sys.version)]
+    for name in RENDERING_LIBRARIES:
+        try:
+            found.append((name, metadata.version(name)))
+        except metadata.PackageNotFoundError:
+            found.append((name, ""))
+    return found
+
+
 def settings_key(archive: Archive, templates_dir: str) -> str:
-    """The key of what every page depends on: the settings, the templates and this program's code."""
+    """The key of what every page depends on: the settings, the templates, this program's code and
+    the versions of what runs it."""
     code = os.path.dirname(os.path.abspath(__file__))
-    return digest(CACHE_VERSION, repr(archive.config), tree_hash(code, templates_dir))
+    return digest(CACHE_VERSION, repr(archive.config), tree_hash(code, templates_dir), dependency_versions())
 
 
 def unit_key(settings: str, slug: str, fingerprint: str) -> str:
