@@ -14,6 +14,8 @@ from pathlib import Path
 BUNDLE = "bundle = sys.argv[sys.argv.index('--output-path') + 1]\nos.makedirs(bundle, exist_ok=True)\n"
 
 BEHAVIOURS = {
+    # Never finishes and never writes (so a closed pipe cannot end it either).
+    "hang-silent": "import time\ntime.sleep(3600)\n",
     # Never finishes (a Pagefind stuck in a loop).
     "hang": "sys.stderr.write('fake pagefind: thinking hard\\n'); sys.stderr.flush()\n"
             "import time\ntime.sleep(3600)\n",
@@ -60,3 +62,18 @@ def kill(script: Path) -> None:
     """Kill the fake if a failed test left it running."""
     if running(script):
         os.kill(int(Path(f"{script}.pid").read_text()), 9)
+
+
+def alive(script: Path) -> list[int]:
+    """The process ids of every running copy of the fake (both languages' Pagefinds run at once)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if str(script).encode() in (entry / "cmdline").read_bytes().split(b"\0") and \
+                    (entry / "stat").read_text().split(") ")[1][0] != "Z":
+                found.append(int(entry.name))
+        except OSError:
+            continue
+    return found

@@ -13,7 +13,7 @@ import threading
 from pathlib import Path
 
 import pytest
-from fakepagefind import fake_pagefind, kill, running
+from fakepagefind import alive, fake_pagefind, kill, running
 from sitekit import write_archive
 from test_cli import run, tree_digest
 
@@ -167,6 +167,41 @@ def test_a_real_ctrl_c_stops_the_build_and_pagefind_at_once(tmp_path):
         proc.kill()
         kill(fake)
     assert tree_digest(tmp_path / "site") == before and leftovers(tmp_path) == []
+
+
+def test_a_build_killed_outright_takes_pagefind_with_it(tmp_path):
+    # kill -9, or the out-of-memory killer: the build cannot stop Pagefind itself, and an orphaned
+    # Pagefind would go on indexing (gigabytes, for minutes) into a folder the next build removes.
+    write_archive(tmp_path)
+    fake = fake_pagefind(tmp_path, "hang-silent")
+    proc = subprocess.Popen([sys.executable, "-m", "minimax_archive", "build"], cwd=tmp_path,
+                            env={**os.environ, "PAGEFIND_BINARY_PATH": str(fake)},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while len(alive(fake)) < 2:  # both languages' Pagefinds
+            assert proc.poll() is None
+            threading.Event().wait(0.05)
+        proc.kill()
+        proc.wait()
+        for _ in range(1200):  # a hang guard (60 s), not a speed limit
+            if not alive(fake):
+                break
+            threading.Event().wait(0.05)
+        assert alive(fake) == [], "Pagefind outlived the build"
+    finally:
+        proc.kill()
+        for pid in alive(fake):
+            os.kill(pid, signal.SIGKILL)
+    assert run("build", "--no-search", cwd=tmp_path).returncode == 0  # the next build cleans up
+    assert leftovers(tmp_path) == []
+
+
+def test_a_missing_pagefind_binary_is_named(tmp_path, monkeypatch):
+    content = write_archive(tmp_path)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(tmp_path / "no-such-pagefind"))
+    with pytest.raises(BuildError, match=r"^Pagefind failed: cannot start .*no-such-pagefind: No such file"):
+        build_module.build(str(content), str(tmp_path / "site"))
+    assert leftovers(tmp_path) == [] and not (tmp_path / "site").exists()
 
 
 def test_languages_are_indexed_one_after_the_other_when_memory_is_short(tmp_path, monkeypatch):

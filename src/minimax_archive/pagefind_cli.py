@@ -12,7 +12,11 @@ What can go wrong is turned into one-line errors: Pagefind missing or not
 starting, exiting with an error (the message ends with the last of what it
 printed), running past its deadline, or leaving no bundle. Pagefind is started
 in its own process group, so Ctrl-C reaches the build alone, which then kills
-it; it is killed on every way out. It runs in the folder it indexes, with no
+it; it is killed on every way out. If the build itself is killed outright
+(``kill -9``, the out-of-memory killer), Linux kills Pagefind with it: it is
+started through util-linux's ``setpriv --pdeathsig KILL`` where that works, so
+no orphan goes on indexing, holding gigabytes, into a folder the next build
+removes. It runs in the folder it indexes, with no
 ``PAGEFIND_*`` variables, so a ``pagefind.yml`` or the user's environment cannot
 change the index.
 """
@@ -20,9 +24,12 @@ change the index.
 from __future__ import annotations
 
 import collections
+import functools
 import json
 import os
+import shutil
 import subprocess
+import sys
 import threading
 from typing import IO
 
@@ -86,16 +93,36 @@ def one_at_a_time(needed: list[int], available: int | None) -> bool:
     return available is not None and len(needed) > 1 and sum(needed) > available
 
 
+@functools.cache
+def dies_with_the_build() -> tuple[str, ...]:
+    """The command prefix that has Linux kill a child when the thread that started it dies
+    (``setpriv --pdeathsig KILL --``), if this system has a ``setpriv`` that can; else nothing."""
+    setpriv = shutil.which("setpriv")
+    if not sys.platform.startswith("linux") or not setpriv:
+        return ()
+    prefix = (setpriv, "--pdeathsig", "KILL", "--")
+    try:
+        works = subprocess.run([*prefix, shutil.which("true") or sys.executable, "-c", ""], stdin=subprocess.DEVNULL,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=30).returncode == 0
+    except (OSError, subprocess.SubprocessError):
+        works = False
+    return prefix if works else ()
+
+
 def run_pagefind(binary: str, site: str, bundle: str, timeout: float, cancel: Cancel) -> None:
     """Index the documents under ``site`` into the folder ``bundle`` (both absolute).
 
-    Raises BuildError when Pagefind fails, and Cancelled when the build stopped it.
+    Raises BuildError when Pagefind fails, and Cancelled when the build stopped it. The calling
+    thread waits for Pagefind: it must not end before it (Pagefind dies with it).
     """
     env = {k: v for k, v in os.environ.items() if not k.startswith("PAGEFIND_")}
+    if not os.access(binary, os.X_OK):  # said here: behind setpriv it would be setpriv's message
+        reason = "Permission denied" if os.path.exists(binary) else "No such file or directory"
+        raise BuildError(f"Pagefind failed: cannot start {binary}: {reason}")
     try:
-        proc = subprocess.Popen([binary, "--site", site, "--output-path", bundle, "--quiet"], cwd=site, env=env,
-                                stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                process_group=0)
+        proc = subprocess.Popen([*dies_with_the_build(), binary, "--site", site, "--output-path", bundle, "--quiet"],
+                                cwd=site, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                stderr=subprocess.STDOUT, process_group=0)
     except OSError as exc:
         raise BuildError(f"Pagefind failed: cannot start {binary}: {exc.strerror}") from None
     said: collections.deque[bytes] = collections.deque(maxlen=64)
