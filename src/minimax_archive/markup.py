@@ -20,6 +20,7 @@ the first one a reader sees.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Sequence
 
@@ -66,10 +67,15 @@ def _is_prose(text: str) -> bool:
     return not (_MARKUP_ANYWHERE.search(text) or _MARKUP_AT_START.match(text) or text[-1:].isspace())
 
 
+# render_inline, render_block and plain are memoised: an interview's pages, summaries and search
+# documents ask for the same question or answer several times (3 to 5), one interview at a time.
+
+
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
+@functools.lru_cache(maxsize=1024)
 def render_inline(text: str) -> str:
     """One line of markdown (a question, a title) to HTML without a paragraph."""
     if _is_prose(text):
@@ -77,6 +83,7 @@ def render_inline(text: str) -> str:
     return str(_MD.renderInline(text))
 
 
+@functools.lru_cache(maxsize=1024)
 def render_block(text: str) -> str:
     """An answer or abstract: paragraphs and lists to HTML."""
     if text and _is_prose(text):
@@ -121,6 +128,7 @@ def _backtick_runs(text: str) -> dict[int, list[int]]:
     return runs
 
 
+@functools.lru_cache(maxsize=1024)
 def plain(text: str) -> str:
     """Markdown to plain text, for the search index, excerpts and feeds."""
     if _is_prose(text):
