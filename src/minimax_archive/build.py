@@ -28,7 +28,7 @@ from .pagefind_cli import (
     timeout_from_environment,
 )
 from .render import Collected, Renderer, asset_files, closing_pages, global_pages, shipped_templates, site_files
-from .units import Context, Unit, make_unit
+from .units import Context, Unit, make_unit, reused
 from .views import Page
 from .workers import Workers, parallel_map
 from .write import (
@@ -179,6 +179,8 @@ class _Job:
                 units = []
                 for unit in workers.results():
                     cancel.check()
+                    if unit.reused:
+                        unit = reused(unit, self.store)
                     units.append(unit)
                     if unit.failed:
                         continue

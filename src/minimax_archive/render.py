@@ -30,7 +30,7 @@ from .model import Archive, Interview, ThemeMap
 from .notfound import not_found_page
 from .search import SearchDocument, document
 from .summaries import Summary, summarise
-from .theme_views import search_page, theme_answer_files, theme_pages
+from .theme_views import ByTheme, answers_by_theme, search_page, theme_answer_files, theme_pages
 from .views import Page, bilingual_pair, entry_page, home_pages, interview_page
 
 
@@ -93,8 +93,17 @@ class Collected:
     entries: list[dict[str, Any]] = field(default_factory=list)
     sitemaps: list[dict[str, list[dict[str, Any]]]] = field(default_factory=list)
 
+    _by_theme: dict[str, ByTheme] = field(default_factory=dict, repr=False)
+
     def of(self, lang: str) -> list[Summary]:
         return [per_lang[lang] for per_lang in self.summaries]
+
+    def by_theme(self, archive: Archive, lang: str) -> ByTheme:
+        """Each theme's answers in ``lang`` (theme_views.answers_by_theme), made once per language:
+        ask only when every interview is in."""
+        if lang not in self._by_theme:
+            self._by_theme[lang] = answers_by_theme(archive, self.of(lang))
+        return self._by_theme[lang]
 
 
 def interview_pages(archive: Archive, themes: ThemeMap, interview: Interview) -> list[Page]:
@@ -132,8 +141,8 @@ def global_pages(archive: Archive, collected: Collected) -> list[Page]:
     for lang in archive.config.languages:
         own = collected.of(lang)
         out += home_pages(archive, lang, own)
-        out += theme_pages(archive, lang, own)
-        out.append(search_page(archive, lang, own))
+        out += theme_pages(archive, lang, own, collected.by_theme(archive, lang))
+        out.append(search_page(archive, lang, own, collected.by_theme(archive, lang)))
     return with_head(archive, out)
 
 
@@ -164,7 +173,7 @@ def global_files(archive: Archive, collected: Collected) -> list[tuple[str, str]
     robots.txt and the archive's data index (not the per-interview data files)."""
     out: list[tuple[str, str]] = []
     for lang in archive.config.languages:
-        out += theme_answer_files(archive, lang, collected.of(lang)).items()
+        out += theme_answer_files(lang, collected.by_theme(archive, lang)).items()
     out.append(("robots.txt", robots_txt(archive.config)))
     out += archive_data_files(archive, collected.entries).items()
     return out

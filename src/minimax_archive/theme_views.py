@@ -20,8 +20,13 @@ Answer = list[Any]
 """One answer of a summary: [id, [theme keys], question HTML, excerpt, plain question, short excerpt]."""
 
 
-def _answers_by_theme(archive: Archive, summaries: Sequence[Summary]) -> dict[str, list[tuple[Summary, Answer]]]:
-    """theme key -> [(summary, answer)] in archive order, for one language's summaries."""
+ByTheme = dict[str, list[tuple[Summary, Answer]]]
+"""theme key -> [(summary, answer)] in archive order, for one language (:func:`answers_by_theme`)."""
+
+
+def answers_by_theme(archive: Archive, summaries: Sequence[Summary]) -> ByTheme:
+    """theme key -> [(summary, answer)] in archive order, for one language's summaries (the theme
+    pages, the search page and the theme lists all start from it: made once per language)."""
     out: dict[str, list[tuple[Summary, Answer]]] = {t.key: [] for t in archive.config.themes}
     for summary in summaries:
         for answer in summary.get("answers", ()):  # none without a text: its page is only a notice
@@ -36,10 +41,9 @@ MATRIX_PAGE_SIZE = PAGE_SIZE
 """Interviews per page of the themes index's table (as many as a page of the listing)."""
 
 
-def theme_pages(archive: Archive, lang: str, summaries: Sequence[Summary]) -> list[Page]:
+def theme_pages(archive: Archive, lang: str, summaries: Sequence[Summary], by_theme: ByTheme) -> list[Page]:
     """The themes index (with the theme × interview table, MATRIX_PAGE_SIZE rows per page)
     and each theme's answers (THEME_PAGE_SIZE per page, grouped by interview)."""
-    by_theme = _answers_by_theme(archive, summaries)
     counts = {key: Counter(s["slug"] for s, _ in answers) for key, answers in by_theme.items()}
     # The page of each theme where an interview's answers start: the table links there.
     starts: dict[str, dict[str, int]] = {key: {} for key in by_theme}
@@ -72,8 +76,7 @@ def theme_pages(archive: Archive, lang: str, summaries: Sequence[Summary]) -> li
 
 
 def _index_pages(archive: Archive, lang: str, summaries: Sequence[Summary],
-                 by_theme: dict[str, list[tuple[Summary, Answer]]],
-                 counts: dict[str, Counter[str]], starts: dict[str, dict[str, int]]) -> list[Page]:
+                 by_theme: ByTheme, counts: dict[str, Counter[str]], starts: dict[str, dict[str, int]]) -> list[Page]:
     total = max(1, -(-len(summaries) // MATRIX_PAGE_SIZE))
     paths = [urls.themes_page(lang, n) for n in range(1, total + 1)]
     pages = []
@@ -104,12 +107,11 @@ def _pager(path: str, paths: list[str], n: int) -> dict[str, Any]:
             "next": urls.link(path, paths[n]) if n < len(paths) else None}
 
 
-def search_page(archive: Archive, lang: str, summaries: Sequence[Summary]) -> Page:
+def search_page(archive: Archive, lang: str, summaries: Sequence[Summary], by_theme: ByTheme) -> Page:
     """The search page; the theme vocabulary goes along as JSON for cross-language matching,
     with each theme's number of answers (Pagefind counts pages) for the filter list. The keywords
     go folded (lang.fold, one space between words), as the page compares them with a folded query."""
     path = urls.search(lang)
-    by_theme = _answers_by_theme(archive, summaries)
     vocabulary = [{"key": t.key, "label": t.label.get(lang, t.key), "answers": len(by_theme[t.key]),
                    "interviews": len({s["slug"] for s, _ in by_theme[t.key]}),
                    "keywords": sorted({" ".join(fold(w).split()) for words in t.keywords.values() for w in words}),
@@ -140,11 +142,11 @@ THEME_PART = 200
 """Answers per JSON file of a theme: the search page loads one part at a time."""
 
 
-def theme_parts(by_theme: dict[str, list[tuple[Summary, Answer]]], key: str) -> int:
+def theme_parts(by_theme: ByTheme, key: str) -> int:
     return -(-len(by_theme[key]) // THEME_PART)
 
 
-def theme_answer_files(archive: Archive, lang: str, summaries: Sequence[Summary]) -> dict[str, str]:
+def theme_answer_files(lang: str, by_theme: ByTheme) -> dict[str, str]:
     """Per theme, its answers in ``lang`` as JSON parts for the search page (``urls.theme_answers``).
 
     Each part holds up to THEME_PART answers, in archive order: ``{"interviews": [{"url",
@@ -152,7 +154,7 @@ def theme_answer_files(archive: Archive, lang: str, summaries: Sequence[Summary]
     [theme keys]]]}]}``. A theme filter or a theme keyword lists these without the word index.
     """
     out = {}
-    for key, answers in _answers_by_theme(archive, summaries).items():
+    for key, answers in by_theme.items():
         for part, start in enumerate(range(0, len(answers), THEME_PART), start=1):
             groups: dict[str, dict[str, Any]] = {}
             for summary, answer in answers[start:start + THEME_PART]:
