@@ -8,6 +8,9 @@ interviews with ``bench/gen_corpus.py``, in our layout and as the equivalent
 Hugo site, and then alternates, round after round:
 
 - ``ours``: ``minimax-archive build`` (pages and search);
+- ``pagefind alone``: Pagefind over the search documents that build made, both
+  languages at once as the build runs them, with nothing of ours: the floor of
+  our full build for as long as Pagefind makes the index;
 - ``peer``: ``hugo``, then Pagefind (extended, the same pinned version) over Hugo's output;
 - ``ours --no-search`` and ``hugo`` alone.
 
@@ -39,6 +42,7 @@ import gzip
 import http.server
 import json
 import os
+import pickle
 import shutil
 import statistics
 import subprocess
@@ -245,8 +249,31 @@ def bench_size(root: Path, n: int, rounds: int, hugo: str) -> dict[str, object]:
         fresh(work / ".site.cache")  # the cache of the last build: a cold build starts without it
         return run(ours + extra, work)
 
+    def pagefind_alone() -> tuple[float, float]:
+        # The documents of the last build, laid out as the build lays them out (slug order, at their
+        # pages' paths), from its cache: units.pickle says which document is which.
+        from minimax_archive.pagefind_cli import document_file, pagefind_binary
+        folder = work / "pagefind-alone"
+        fresh(folder)
+        with open(work / ".site.cache" / "units.pickle", "rb") as handle:
+            _, units = pickle.load(handle)
+        langs = sorted({lang for record in units.values() for lang in record["doc_keys"]})
+        for lang in langs:
+            for slug in sorted(units):
+                key = units[slug]["doc_keys"].get(lang)
+                if key:
+                    target = folder / lang / document_file(lang, slug)
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    os.link(work / ".site.cache" / "docs" / f"{key}.html", target)
+        binary = pagefind_binary()
+        script = "".join(f'(cd {lang} && exec "$0" --site . --output-path ../{lang}-bundle --quiet) & p{i}=$!\n'
+                         for i, lang in enumerate(langs))
+        script += " && ".join(f"wait $p{i}" for i in range(len(langs)))
+        return run(["bash", "-c", script, binary], folder)
+
     cases = {
         "ours": lambda: ours_cold([]),
+        "pagefind alone": pagefind_alone,
         "hugo+pagefind": peer,
         "ours --no-search": lambda: ours_cold(["--no-search"]),
         "hugo": hugo_alone,
@@ -288,8 +315,9 @@ def largest_page(site: Path) -> dict[str, object]:
 
 
 def report(figures: list[dict[str, object]]) -> str:
-    lines = ["| N | ours, full | Hugo + Pagefind | ratio | ours --no-search | Hugo | ratio | peak MB ours / peer |",
-             "|---|---|---|---|---|---|---|---|"]
+    lines = ["| N | ours, full | Hugo + Pagefind | ratio | ours --no-search | Hugo | ratio | peak MB ours / peer "
+             "| Pagefind alone on our documents | ratio to Hugo + Pagefind |",
+             "|---|---|---|---|---|---|---|---|---|---|"]
     for f in figures:
         c = f["cases"]
         assert isinstance(c, dict)
@@ -300,7 +328,8 @@ def report(figures: list[dict[str, object]]) -> str:
         lines.append(f"| {f['n']:,} | {cell('ours')} | {cell('hugo+pagefind')} | "
                      f"{c['ours']['median'] / c['hugo+pagefind']['median']:.2f} | {cell('ours --no-search')} | "
                      f"{cell('hugo')} | {c['ours --no-search']['median'] / c['hugo']['median']:.2f} | "
-                     f"{c['ours']['peak_mb']:.0f} / {c['hugo+pagefind']['peak_mb']:.0f} |")
+                     f"{c['ours']['peak_mb']:.0f} / {c['hugo+pagefind']['peak_mb']:.0f} | {cell('pagefind alone')} | "
+                     f"{c['pagefind alone']['median'] / c['hugo+pagefind']['median']:.2f} |")
     lines += ["", "| N | build | cold | unchanged (ratio) | one answer changed (ratio) | largest page |",
               "|---|---|---|---|---|---|"]
     for f in figures:

@@ -17,10 +17,10 @@ def test_benchmark_smoke_run_reports_every_figure(tmp_path: Path) -> None:
          "--out-root", str(tmp_path / "work"), "--json", str(figures_file)],
         capture_output=True, text=True, timeout=1800)
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "| 50 |" in result.stdout and "Hugo + Pagefind" in result.stdout
+    assert "| 50 |" in result.stdout and "Hugo + Pagefind" in result.stdout and "Pagefind alone" in result.stdout
     [figures] = json.loads(figures_file.read_text(encoding="utf-8"))
     assert figures["n"] == 50
-    for case in ("ours", "hugo+pagefind", "ours --no-search", "hugo"):
+    for case in ("ours", "pagefind alone", "hugo+pagefind", "ours --no-search", "hugo"):
         summary = figures["cases"][case]
         assert 0 < summary["min"] <= summary["median"] <= summary["max"]
         assert summary["peak_mb"] > 0
