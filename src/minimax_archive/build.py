@@ -197,9 +197,11 @@ class _Job:
                 by_slug = sorted(self.units, key=lambda u: u.slug)
                 jobs = {lang: documents for lang in self.languages
                         if (documents := self._documents(lang, by_slug)) is not None}
+                # Only two or more languages to index can be too many at once: then their documents' sizes.
                 sizes = {lang: sum(os.path.getsize(self.store.doc_path(k)) for _, k in documents)
-                         for lang, documents in jobs.items()}
-                needed, available = [memory_needed(n) for n in sizes.values()], available_memory()
+                         for lang, documents in jobs.items()} if len(jobs) > 1 else {}
+                needed = [memory_needed(n) for n in sizes.values()]
+                available = available_memory() if sizes else None
                 if one_at_a_time(needed, available):  # the largest first: the peak is the same, the wait shorter
                     assert available is not None
                     self.notes.append(f"the search indexes were made one after the other: together they need "
@@ -212,7 +214,7 @@ class _Job:
                 collected = Collected([u.summaries for u in self.units], [u.entry for u in self.units],
                                       [u.sitemap for u in self.units])
                 site_pages = global_pages(archive, collected)
-                for rel, text in site_files(self.renderer, archive, site_pages, collected, self._render):
+                for rel, text in site_files(self._render, archive, site_pages, collected):
                     if text is not None:
                         self.write(rel, text)
                 for page in closing_pages(archive, site_pages, collected, build_time()):

@@ -67,14 +67,12 @@ def _is_prose(text: str) -> bool:
     return not (_MARKUP_ANYWHERE.search(text) or _MARKUP_AT_START.match(text) or text[-1:].isspace())
 
 
-# render_inline, render_block and plain are memoised: an interview's pages, summaries and search
-# documents ask for the same question or answer several times (3 to 5), one interview at a time.
-
-
 def _escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
+# render_inline, render_block and plain are memoised: an interview's pages, summaries and search
+# documents ask for the same question or answer several times (3 to 5), one interview at a time.
 @functools.lru_cache(maxsize=1024)
 def render_inline(text: str) -> str:
     """One line of markdown (a question, a title) to HTML without a paragraph."""

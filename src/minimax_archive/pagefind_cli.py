@@ -102,7 +102,7 @@ def dies_with_the_build() -> tuple[str, ...]:
         return ()
     prefix = (setpriv, "--pdeathsig", "KILL", "--")
     try:
-        works = subprocess.run([*prefix, shutil.which("true") or sys.executable, "-c", ""], stdin=subprocess.DEVNULL,
+        works = subprocess.run([*prefix, sys.executable, "-c", "pass"], stdin=subprocess.DEVNULL,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=30).returncode == 0
     except (OSError, subprocess.SubprocessError):
         works = False

@@ -179,12 +179,12 @@ def global_files(archive: Archive, collected: Collected) -> list[tuple[str, str]
     return out
 
 
-def site_files(renderer: Renderer, archive: Archive, site_pages: list[Page], collected: Collected,
-               render: Callable[[Page], str | None] | None = None) -> Iterator[tuple[str, str | None]]:
-    """The global pages rendered, then the global files: (path, text), one at a time. ``render``
-    renders a page instead of ``renderer``, and may give None for a page it took from elsewhere."""
+def site_files(render: Callable[[Page], str | None], archive: Archive, site_pages: list[Page],
+               collected: Collected) -> Iterator[tuple[str, str | None]]:
+    """The global pages rendered by ``render``, then the global files: (path, text), one at a time.
+    ``render`` may give None for a page it took from elsewhere (the last build)."""
     for page in site_pages:
-        yield page.path, (render or renderer.render)(page)
+        yield page.path, render(page)
     yield from global_files(archive, collected)
 
 
@@ -205,7 +205,7 @@ def render_pages(archive: Archive, themes: ThemeMap, templates_dir: str) -> Iter
         collected.entries.append(output.entry)
         yield from output.files
     site_pages = global_pages(archive, collected)
-    for path, text in site_files(renderer, archive, site_pages, collected):
+    for path, text in site_files(renderer.render, archive, site_pages, collected):
         assert text is not None
         yield path, text
     for page in closing_pages(archive, site_pages, collected, build_time()):
